@@ -1,0 +1,275 @@
+"""The `skillsignal` command line: the only place that turns failures into exit codes."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from pipelines.errors import PipelineError
+from pipelines.settings import Settings, apply_prefect_defaults
+
+app = typer.Typer(
+    help="skillsignal: what employers demand, and how well micro-credentials teach it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+
+class OutputFormat(str, Enum):
+    """How read commands print rows."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+ConfigOption = Annotated[
+    Path | None, typer.Option("--config", "-c", help="config file (default ./skillsignal.toml)")
+]
+DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB warehouse file")]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="output format")]
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def _config(config_path: Path | None, db: Path | None):  # noqa: ANN202 - Config, lazily imported
+    from pipelines.config import load_config
+    from pipelines.sources import known_kinds
+
+    settings = Settings.from_env()
+    config, _ = load_config(config_path or settings.config_path, set(known_kinds()))
+    if db or settings.db_path:
+        config.warehouse.path = db or settings.db_path  # type: ignore[assignment]
+    if settings.data_dir:
+        config.paths.data_dir = settings.data_dir
+    return config
+
+
+def _print_rows(columns: list[str], rows: list[tuple[object, ...]], fmt: OutputFormat, title: str):  # noqa: ANN202
+    if fmt is OutputFormat.json:
+        for row in rows:
+            sys.stdout.write(json.dumps(dict(zip(columns, row, strict=True)), default=str) + "\n")
+    elif fmt is OutputFormat.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        table = Table(title=title)
+        for column in columns:
+            table.add_column(column)
+        for row in rows:
+            table.add_row(*("" if value is None else str(value) for value in row))
+        console.print(table)
+
+
+def _read(db: Path | None, config_path: Path | None, name: str, params: dict[str, object]):  # noqa: ANN202
+    import warehouse
+
+    config = _config(config_path, db)
+    with warehouse.connect(config.warehouse.path, read_only=True) as con:
+        return warehouse.query_rows(con, name, params)
+
+
+@app.command()
+def run(
+    demo: Annotated[bool, typer.Option(help="crawl the bundled sample site on 127.0.0.1")] = False,
+    config_path: ConfigOption = None,
+    db: DbOption = None,
+    all_documents: Annotated[
+        bool, typer.Option("--all-documents", help="re-extract every document, not just new ones")
+    ] = False,
+) -> None:
+    """Run the nightly job once: crawl, load, extract, score, export.
+
+    Example: skillsignal run --demo
+    """
+    try:
+        config = _config(config_path, db)
+        apply_prefect_defaults(Path(config.paths.data_dir) / ".prefect")
+        from pipelines.flows import run_once
+
+        if demo:
+            from pipelines.demo import demo_sources, serve_demo
+
+            with serve_demo() as base_url:
+                summary = run_once(config, demo_sources(base_url), all_documents=all_documents)
+        else:
+            summary = run_once(config, all_documents=all_documents)
+    except PipelineError as exc:
+        raise _fail(str(exc)) from exc
+    except Exception as exc:
+        if type(exc).__module__.startswith("warehouse"):
+            raise _fail(str(exc)) from exc
+        raise
+    from pipelines.report_text import print_summary
+
+    print_summary(console, summary)
+    if summary.degraded:
+        raise typer.Exit(3)
+
+
+@app.command()
+def extract(
+    input_path: Annotated[
+        Path | None, typer.Argument(help="JSONL file of {id, text}; '-' or none reads stdin")
+    ] = None,
+    min_score: Annotated[float, typer.Option(help="drop mentions scored below this")] = 0.0,
+    taxonomy_path: Annotated[
+        Path | None, typer.Option("--taxonomy", help="taxonomy Parquet (default: bundled ESCO)")
+    ] = None,
+) -> None:
+    """Extract skill mentions from JSONL {"id","text"} lines; write JSONL {"id","skills"}.
+
+    Example: echo '{"id":"1","text":"Python and SQL"}' | skillsignal extract
+    """
+    from pipelines.extract_io import LineProblem, extract_lines
+    from taxonomy import TaxonomyError, build_nlp, load_taxonomy
+
+    problems = 0
+
+    def report(problem: LineProblem) -> None:
+        nonlocal problems
+        problems += 1
+        err_console.print(f"{source_name}:{problem.line_no}: {problem.message}", highlight=False)
+
+    source_name = "<stdin>" if input_path in (None, Path("-")) else str(input_path)
+    try:
+        stream = (
+            sys.stdin
+            if input_path in (None, Path("-"))
+            else input_path.open(encoding="utf-8", errors="replace")  # type: ignore[union-attr]
+        )
+    except OSError as exc:
+        raise _fail(f"{input_path}: cannot read: {exc.strerror}") from exc
+    try:
+        nlp = build_nlp(load_taxonomy(taxonomy_path))
+    except TaxonomyError as exc:
+        raise _fail(str(exc)) from exc
+    sys.stderr.write("SKILLBENCH_READY\n")
+    sys.stderr.flush()
+    for line in extract_lines(nlp, stream, report, min_score=min_score):
+        sys.stdout.write(line + "\n")
+    if problems:
+        raise _fail(f"{problems} unreadable line(s) in {source_name}; the others were processed")
+
+
+@app.command()
+def query(
+    text: Annotated[str, typer.Argument(help="a skill name or part of one")],
+    limit: Annotated[int, typer.Option(help="rows to show")] = 20,
+    fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
+    config_path: ConfigOption = None,
+) -> None:
+    """Find skills by name, with their demand and the credentials that cover them.
+
+    Example: skillsignal query "SQL"
+    """
+    try:
+        columns, rows = _read(db, config_path, "skill_search", {"text": text, "limit": limit})
+    except Exception as exc:
+        raise _handle(exc) from exc
+    _print_rows(columns, rows, fmt, f"skills matching {text!r}")
+
+
+@app.command()
+def demand(
+    top: Annotated[int, typer.Option(help="how many skills")] = 20,
+    fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
+    config_path: ConfigOption = None,
+) -> None:
+    """The most demanded skills: share of active postings mentioning each.
+
+    Example: skillsignal demand --top 10
+    """
+    try:
+        columns, rows = _read(db, config_path, "demand", {"limit": top})
+    except Exception as exc:
+        raise _handle(exc) from exc
+    _print_rows(columns, rows, fmt, "skill demand")
+
+
+@app.command()
+def align(
+    fmt: FormatOption = OutputFormat.table,
+    db: DbOption = None,
+    config_path: ConfigOption = None,
+) -> None:
+    """Alignment of every credential with current demand, best first.
+
+    Example: skillsignal align --format csv
+    """
+    try:
+        columns, rows = _read(db, config_path, "alignment", {})
+    except Exception as exc:
+        raise _handle(exc) from exc
+    _print_rows(columns, rows, fmt, "credential alignment")
+
+
+@app.command()
+def export(
+    name: Annotated[str, typer.Argument(help="report: alignment, demand or gaps")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="output file (.csv or .parquet)")],
+    db: DbOption = None,
+    config_path: ConfigOption = None,
+) -> None:
+    """Export a report to CSV (spreadsheet-safe) or Parquet.
+
+    Example: skillsignal export alignment --out alignment.csv
+    """
+    import warehouse
+
+    fmt = "parquet" if out.suffix.lower() == ".parquet" else "csv"
+    try:
+        config = _config(config_path, db)
+        with warehouse.connect(config.warehouse.path, read_only=True) as con:
+            path = warehouse.export_report(con, name, out, fmt=fmt)
+    except Exception as exc:
+        raise _handle(exc) from exc
+    console.print(f"wrote {path}")
+
+
+@app.command()
+def init(
+    path: Annotated[Path, typer.Argument(help="where to write the config")] = Path(
+        "skillsignal.toml"
+    ),
+) -> None:
+    """Write the documented default config to edit.
+
+    Example: skillsignal init my-skillsignal.toml
+    """
+    from pipelines.config import default_config_text
+
+    if path.exists():
+        raise _fail(f"{path} already exists; not overwriting it")
+    path.write_text(default_config_text(), encoding="utf-8")
+    console.print(f"wrote {path}")
+
+
+def _handle(exc: Exception) -> typer.Exit:
+    """Known library and config errors become one-line messages; anything else propagates."""
+    known = ("warehouse", "taxonomy", "pipelines")
+    if isinstance(exc, PipelineError) or type(exc).__module__.split(".")[0] in known:
+        return _fail(str(exc))
+    raise exc
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,79 @@
+"""The crawl records every spider writes: the JSONL contract of docs/architecture.md section 1.
+
+Field order follows the contract tables, and the feed exporter keeps it. Both classes are
+keyword-only so that the optional fields can sit where the contract puts them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+#: Values allowed in `Credential.kind`.
+CREDENTIAL_KINDS = frozenset(
+    {
+        "course",
+        "specialization",
+        "professional_certificate",
+        "nanodegree",
+        "badge",
+        "certificate",
+        "bootcamp",
+        "other",
+    }
+)
+
+#: Values allowed in `JobPosting.salary_period`.
+SALARY_PERIODS = frozenset({"HOUR", "DAY", "WEEK", "MONTH", "YEAR"})
+
+
+@dataclass(kw_only=True)
+class JobPosting:
+    """One job posting (`record_type == "posting"`).
+
+    Unknown values are `None`; `description` is clean text and may be empty.
+    """
+
+    record_type: Literal["posting"] = field(default="posting", init=False)
+    source: str
+    source_id: str
+    url: str
+    title: str
+    employer: str | None = None
+    location: str | None = None
+    country: str | None = None
+    remote: bool | None = None
+    employment_type: str | None = None
+    date_posted: str | None = None
+    valid_through: str | None = None
+    salary_min: float | None = None
+    salary_max: float | None = None
+    salary_currency: str | None = None
+    salary_period: str | None = None
+    language: str | None = None
+    description: str = ""
+    crawled_at: str
+
+
+@dataclass(kw_only=True)
+class Credential:
+    """One course, certificate, badge or programme (`record_type == "credential"`).
+
+    Unknown values are `None`; `skills` holds the skill names the provider declares.
+    """
+
+    record_type: Literal["credential"] = field(default="credential", init=False)
+    source: str
+    source_id: str
+    url: str
+    title: str
+    description: str = ""
+    language: str | None = None
+    crawled_at: str
+    provider: str | None = None
+    kind: str
+    level: str | None = None
+    hours: float | None = None
+    price: float | None = None
+    currency: str | None = None
+    skills: list[str] = field(default_factory=list)
