@@ -85,5 +85,6 @@ def duration_hours(value: object) -> float | None:
     parts = {key: float(num.replace(",", ".")) for key, num in match.groupdict().items() if num}
     if parts.keys() & {"years", "months", "weeks", "days"}:
         return None
-    hours = parts.get("hours", 0.0) + parts.get("minutes", 0.0) / 60 + parts.get("seconds", 0.0) / 3600
+    hours = parts.get("hours", 0.0)
+    hours += parts.get("minutes", 0.0) / 60 + parts.get("seconds", 0.0) / 3600
     return round(hours, 4)

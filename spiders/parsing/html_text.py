@@ -70,7 +70,7 @@ def _walk(element: lxml.etree._Element, out: _Lines) -> None:
 
 
 def html_to_text(html: str) -> str:
-    """Convert HTML to clean text with one line per heading, paragraph and list item.
+    r"""Convert HTML to clean text with one line per heading, paragraph and list item.
 
     Scripts, styles and comments are dropped, entities are decoded, whitespace inside a
     line collapses to single spaces, `<br>` breaks the line and every `<li>` becomes its own
@@ -82,11 +82,11 @@ def html_to_text(html: str) -> str:
             `content`) must be unescaped once by the caller first.
 
     Returns:
-        The text, lines joined by `"\\n"`; `""` for empty input.
+        The text, lines joined by `"\n"`; `""` for empty input.
 
     Example:
         >>> html_to_text("<h2>Role</h2><ul><li>Python &amp; SQL</li><li>dbt</li></ul>")
-        'Role\\n- Python & SQL\\n- dbt'
+        'Role\n- Python & SQL\n- dbt'
     """
     if not html or not html.strip():
         return ""

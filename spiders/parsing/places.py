@@ -58,6 +58,7 @@ _BY_NAME = {name: code for code, (_, names) in _COUNTRIES.items() for name in na
 _BY_ALPHA3 = {alpha3: code for code, (alpha3, _) in _COUNTRIES.items()}
 _PART_SEPARATORS = re.compile(r"\s*(?:;|\||/|\bor\b|,)\s*")
 _CODE_PREFIX = re.compile(r"^([A-Z]{2})-\S")  # "US-Remote", "US-San Francisco"
+_REGION_CODE = re.compile(r"^[A-Z]{2}$")  # "CA" in "San Francisco, CA": a state, skipped
 _REMOTE = re.compile(r"\bremote\b", re.IGNORECASE)
 
 
@@ -85,20 +86,25 @@ def country_code(value: object) -> str | None:
 
 
 def _place_country(place: str) -> str | None:
-    """Country of one place: `"Tokyo, Japan"`, `"Japan"`, `"London"` or `"US-Remote"`."""
+    """Country of one place: `"Tokyo, Japan"`, `"Japan"`, `"London"` or `"US-Remote"`.
+
+    Bare two-letter codes are not read as countries here: in free text they are mostly
+    states or provinces (`"San Francisco, CA"`, `"Indianapolis, IN"`).
+    """
     text = place.strip()
     if match := _CODE_PREFIX.match(text):
         return country_code(match.group(1))
-    last = text.rsplit(",", 1)[-1]
-    return country_code(last) or _CITIES.get(text.lower())
+    last = text.rsplit(",", 1)[-1].strip().rstrip(".").lower()
+    return _BY_NAME.get(last) or _CITIES.get(text.lower())
 
 
 def country_from_places(places: list[str]) -> str | None:
     """Derive the one country a list of places lies in, or `None` if unknown or several.
 
     Each place is read whole first (`"New York, NY, United States"` -> `US`); a place that
-    does not resolve whole is split on `,`, `;`, `/`, `|` and `or`, and then every part must
-    resolve to the same country.
+    does not resolve whole is split on `,`, `;`, `/`, `|` and `or`, two-letter region codes
+    are skipped (`"San Francisco, CA"`), and then every other part must resolve to the same
+    country.
 
     Args:
         places: Location strings as written, e.g. Greenhouse office locations.
@@ -116,7 +122,11 @@ def country_from_places(places: list[str]) -> str | None:
             continue
         code = _place_country(place)
         if code is None:
-            parts = [part for part in _PART_SEPARATORS.split(place) if part.strip()]
+            parts = [
+                part
+                for part in _PART_SEPARATORS.split(place)
+                if part.strip() and not _REGION_CODE.match(part.strip())
+            ]
             codes = {_place_country(part) for part in parts}
             if not codes or None in codes or len(codes) > 1:
                 return None

@@ -1,0 +1,21 @@
+"""The docstring examples of the spiders package run as tests."""
+
+import doctest
+import importlib
+
+import pytest
+
+MODULES = [
+    "spiders.mirror",
+    "spiders.parsing.dates",
+    "spiders.parsing.html_text",
+    "spiders.parsing.places",
+    "spiders.parsing.vocab",
+]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples_hold(name):
+    result = doctest.testmod(importlib.import_module(name))
+    assert result.attempted > 0
+    assert result.failed == 0
