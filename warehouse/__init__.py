@@ -1,0 +1,54 @@
+"""The skillsignal warehouse: one DuckDB file with crawl records, skills, mentions and scores.
+
+A leaf package: it never imports spiders, taxonomy, pipelines or prefect; it agrees with them
+through data (docs/architecture.md).
+"""
+
+from warehouse.db import connect, transaction
+from warehouse.errors import MigrationError, WarehouseError, WarehouseLockedError
+from warehouse.load import LoadStats, link_credential_skills, load_credentials, load_postings
+from warehouse.mentions import documents_for_extraction, replace_mentions
+from warehouse.migrate import apply_migrations, apply_views
+from warehouse.records import LoadProblem, RecordBatchResult, read_records
+from warehouse.reports import (
+    QueryResult,
+    export_report,
+    known_reports,
+    query_rows,
+    search_skills,
+)
+from warehouse.runs import CrawlRun, record_crawl_runs
+from warehouse.scoring import Overview, ScoreSummary, compute_scores, run_overview
+from warehouse.skills import current_taxonomy_version, load_taxonomy
+
+__all__ = [
+    "CrawlRun",
+    "LoadProblem",
+    "LoadStats",
+    "MigrationError",
+    "Overview",
+    "QueryResult",
+    "RecordBatchResult",
+    "ScoreSummary",
+    "WarehouseError",
+    "WarehouseLockedError",
+    "apply_migrations",
+    "apply_views",
+    "compute_scores",
+    "connect",
+    "current_taxonomy_version",
+    "documents_for_extraction",
+    "export_report",
+    "known_reports",
+    "link_credential_skills",
+    "load_credentials",
+    "load_postings",
+    "load_taxonomy",
+    "query_rows",
+    "read_records",
+    "record_crawl_runs",
+    "replace_mentions",
+    "run_overview",
+    "search_skills",
+    "transaction",
+]

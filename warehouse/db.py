@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 
 from warehouse.errors import WarehouseError, WarehouseLockedError
 
@@ -20,9 +21,7 @@ _PID_RE = re.compile(r"\(PID (\d+)\)")
 
 
 @contextmanager
-def connect(
-    path: Path | str, *, read_only: bool = False
-) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect(path: Path | str, *, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open the warehouse file (or ``":memory:"``) and close it on exit.
 
     Writing creates the parent directory. DuckDB allows one writing process, or several reading
@@ -41,8 +40,8 @@ def connect(
 
     Example:
         >>> with connect(":memory:") as con:
-        ...     con.sql("select 42").fetchone()
-        (42,)
+        ...     con.sql("select 42").fetchall()
+        [(42,)]
     """
     target = str(path)
     if target != MEMORY:
@@ -94,3 +93,21 @@ def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConne
         con.rollback()
         raise
     con.commit()
+
+
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, **tables: pa.Table) -> Iterator[None]:
+    """Expose Arrow tables to SQL under the given names for the duration of the block.
+
+    Example:
+        >>> with registered(con, _batch=pa.table({"x": [1]})):  # doctest: +SKIP
+        ...     con.sql("select x from _batch").fetchall()
+        [(1,)]
+    """
+    for name, table in tables.items():
+        con.register(name, table)
+    try:
+        yield
+    finally:
+        for name in tables:
+            con.unregister(name)

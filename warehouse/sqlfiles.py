@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from importlib.resources import files
 from importlib.resources.abc import Traversable
+from typing import Any
+
+import duckdb
 
 from warehouse.errors import WarehouseError
 
@@ -47,3 +51,21 @@ def read_sql(kind: str, name: str) -> str:
         msg = f"no SQL file sql/{kind}/{name}.sql"
         raise WarehouseError(msg)
     return entry.read_text(encoding="utf-8")
+
+
+def execute(
+    con: duckdb.DuckDBPyConnection,
+    kind: str,
+    name: str,
+    params: Mapping[str, Any] | None = None,
+) -> list[tuple[Any, ...]]:
+    """Execute ``sql/<kind>/<name>.sql`` (one statement) with named ``$`` parameters.
+
+    The result is always fetched completely: DuckDB 2.0 refuses other work on a connection
+    that holds an unfinished ``execute()`` result. DML returns ``[(rows_changed,)]``.
+
+    Example:
+        >>> execute(con, "load", "taxonomy_versions__current")  # doctest: +SKIP
+        [('esco:1.2.0:3f2a9c1d0b7e',)]
+    """
+    return con.execute(read_sql(kind, name), dict(params or {})).fetchall()

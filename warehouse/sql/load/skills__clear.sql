@@ -1,0 +1,2 @@
+-- Remove the previous vocabulary's skills (the warehouse holds one current vocabulary).
+delete from skills;
