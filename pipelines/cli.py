@@ -84,6 +84,14 @@ def _read(db: Path | None, config_path: Path | None, name: str, params: dict[str
         return warehouse.query_rows(con, name, params)
 
 
+def _search(db: Path | None, config_path: Path | None, text: str, limit: int):  # noqa: ANN202
+    import warehouse
+
+    config = _config(config_path, db)
+    with warehouse.connect(config.warehouse.path, read_only=True) as con:
+        return warehouse.search_skills(con, text, limit)
+
+
 @app.command()
 def run(
     demo: Annotated[bool, typer.Option(help="crawl the bundled sample site on 127.0.0.1")] = False,
@@ -109,12 +117,8 @@ def run(
                 summary = run_once(config, demo_sources(base_url), all_documents=all_documents)
         else:
             summary = run_once(config, all_documents=all_documents)
-    except PipelineError as exc:
-        raise _fail(str(exc)) from exc
     except Exception as exc:
-        if type(exc).__module__.startswith("warehouse"):
-            raise _fail(str(exc)) from exc
-        raise
+        raise _handle(exc) from exc
     from pipelines.report_text import print_summary
 
     print_summary(console, summary)
@@ -180,7 +184,7 @@ def query(
     Example: skillsignal query "SQL"
     """
     try:
-        columns, rows = _read(db, config_path, "skill_search", {"text": text, "limit": limit})
+        columns, rows = _search(db, config_path, text, limit)
     except Exception as exc:
         raise _handle(exc) from exc
     _print_rows(columns, rows, fmt, f"skills matching {text!r}")

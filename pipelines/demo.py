@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from pipelines.config import SourceConfig
+from pipelines.demo_build import DEMO_ORIGIN
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +41,7 @@ def _handler_for(root: Path) -> type[BaseHTTPRequestHandler]:
             if not target.is_relative_to(root) or not target.is_file():
                 self.send_error(HTTPStatus.NOT_FOUND)
                 return
-            host, port = self.server.server_address[:2]
-            body = target.read_bytes().replace(b"{BASE}", f"http://{host}:{port}".encode())
+            body = target.read_bytes()
             self.send_response(HTTPStatus.OK)
             self.send_header("Content-Type", _TYPES.get(target.suffix, "application/octet-stream"))
             self.send_header("Content-Length", str(len(body)))
@@ -81,11 +81,11 @@ def demo_sources(base_url: str) -> list[SourceConfig]:
         SourceConfig(
             name="demo-careers",
             kind="jobposting",
-            args={"url": f"{base_url}/careers/sitemap.xml"},
+            args={"url": f"{DEMO_ORIGIN}/careers/sitemap.xml", "base_url": base_url},
         ),
         SourceConfig(
             name="demo-courses",
             kind="course_jsonld",
-            args={"url": f"{base_url}/courses/sitemap.xml"},
+            args={"url": f"{DEMO_ORIGIN}/courses/sitemap.xml", "base_url": base_url},
         ),
     ]

@@ -5,7 +5,8 @@ Run once by a developer, never at run time:
 
 It copies real responses (Greenhouse board, schema.org examples) and rebuilds the 140 whole job ads
 of SkillSpan's training split (de-identified, MIT) as career-site pages with JobPosting JSON-LD.
-`{BASE}` in the written files is replaced by the demo server's own address when it serves them.
+Pages name the fictional origin `DEMO_ORIGIN`; the demo spiders crawl the local server as a mirror
+of it (`-a base_url=`), so ids and URLs stay the same whatever port the server gets.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import shutil
 from collections import defaultdict
 from pathlib import Path
 
+DEMO_ORIGIN = "https://demo.skillsignal.example"
 _PLACEHOLDER = re.compile(r"\s*<(ORGANIZATION|ADDRESS|LOCATION|PERSON|URL|EMAIL|PHONE)>\s*")
 _DATE_POSTED = re.compile(r"^Date posted:\s*(\d{4}-\d{2}-\d{2})$")
 _JSON_BLOCK = re.compile(r'<script type="application/ld\+json">\s*(.*?)\s*</script>', re.S)
@@ -48,7 +50,7 @@ def _posting_page(idx: int, sentences: list[str], source_split: str) -> tuple[st
         "title": title,
         "description": description,
         "identifier": {"@type": "PropertyValue", "name": "skillspan", "value": f"{source_split}-{idx}"},
-        "url": f"{{BASE}}/careers/jobs/{idx}.html",
+        "url": f"{DEMO_ORIGIN}/careers/jobs/{idx}.html",
     }
     if date_posted:
         posting["datePosted"] = date_posted
@@ -94,7 +96,7 @@ def build_careers(skillspan_jsonl: Path, out: Path) -> int:
             continue
         page, _ = built
         (jobs / f"{idx}.html").write_text(page, encoding="utf-8")
-        urls.append(f"{{BASE}}/careers/jobs/{idx}.html")
+        urls.append(f"{DEMO_ORIGIN}/careers/jobs/{idx}.html")
     (out / "careers" / "sitemap.xml").write_text(_sitemap(urls), encoding="utf-8")
     return len(urls)
 
@@ -113,12 +115,12 @@ def build_courses(shared: Path, constructed: Path, out: Path) -> int:
             obj = json.loads(block)
             name = f"{prefix}-{n}.html"
             (pages / name).write_text(_html_page(obj.get("name", name), obj), encoding="utf-8")
-            urls.append(f"{{BASE}}/courses/pages/{name}")
+            urls.append(f"{DEMO_ORIGIN}/courses/pages/{name}")
     for path in sorted(constructed.glob("*.json")):
         obj = json.loads(path.read_text(encoding="utf-8"))
         name = f"{path.stem}.html"
         (pages / name).write_text(_html_page(obj["name"], obj), encoding="utf-8")
-        urls.append(f"{{BASE}}/courses/pages/{name}")
+        urls.append(f"{DEMO_ORIGIN}/courses/pages/{name}")
     (out / "courses" / "sitemap.xml").write_text(_sitemap(urls), encoding="utf-8")
     return len(urls)
 
@@ -143,8 +145,8 @@ def main() -> None:
     jobs = build_careers(args.shared / "data/eval/skillspan_train.jsonl", args.out)
     courses = build_courses(args.shared, constructed, args.out)
     (args.out / "robots.txt").write_text(
-        "User-agent: *\nAllow: /\nSitemap: {BASE}/careers/sitemap.xml\n"
-        "Sitemap: {BASE}/courses/sitemap.xml\n",
+        f"User-agent: *\nAllow: /\nSitemap: {DEMO_ORIGIN}/careers/sitemap.xml\n"
+        f"Sitemap: {DEMO_ORIGIN}/courses/sitemap.xml\n",
         encoding="utf-8",
     )
     print(f"wrote {jobs} job pages and {courses} course pages to {args.out}")  # noqa: T201

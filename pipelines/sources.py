@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from functools import cache
 
 from scrapy import Spider
-from scrapy.utils.misc import walk_modules
 
-SPIDER_MODULES = "spiders.sites"
+SPIDER_PACKAGE = "spiders.sites"
 
 
 @cache
 def known_kinds() -> frozenset[str]:
     """Names of every spider in `spiders.sites` (each one a source kind)."""
+    package = importlib.import_module(SPIDER_PACKAGE)
     kinds: set[str] = set()
-    for module in walk_modules(SPIDER_MODULES):
+    for info in pkgutil.iter_modules(package.__path__, f"{SPIDER_PACKAGE}."):
+        module = importlib.import_module(info.name)
         for obj in vars(module).values():
             if (
                 isinstance(obj, type)

@@ -6,7 +6,7 @@ Retries go only on the crawl (network, subprocess); transforms are deterministic
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pyarrow as pa
@@ -20,6 +20,12 @@ from pipelines.summary import SourceOutcome
 from taxonomy import Taxonomy, build_nlp, extract_mentions
 
 
+MENTION_COLUMNS = (
+    "doc_kind", "doc_key", "content_hash", "skill_id", "start_char", "end_char", "surface",
+    "method", "confidence",
+)  # fmt: skip
+
+
 @task(name="crawl_source", retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
 def crawl_source(source: SourceConfig, out_dir: Path, config: Config) -> CrawlResult:
     """Crawl one source into `out_dir` (a failing site is reported in the result, not raised)."""
@@ -29,6 +35,11 @@ def crawl_source(source: SourceConfig, out_dir: Path, config: Config) -> CrawlRe
         f", error: {result.error}" if result.error else "",
     )  # fmt: skip
     return result
+
+
+def _stat(stats: dict[str, object], key: str) -> int:
+    value = stats.get(key, 0)
+    return value if isinstance(value, int) else 0
 
 
 def _taxonomy_checksum(taxonomy: Taxonomy) -> str:
@@ -56,11 +67,15 @@ def load_crawls(
             outcome = SourceOutcome(
                 result.source, result.kind, result.items, result.complete, result.error
             )
-            complete = {result.source} if result.complete else set()
-            warehouse.record_crawl_run(
-                con, run_id=run_id, source=result.source, kind=result.kind, seen_at=seen_at,
-                complete=result.complete, error=result.error, stats=result.stats,
+            run = warehouse.CrawlRun(
+                source=result.source, complete=result.complete, started_at=seen_at,
+                finished_at=datetime.now(UTC), items=result.items,
+                dropped=_stat(result.stats, "item_dropped_count"),
+                errors=_stat(result.stats, "log_count/ERROR") + (1 if result.error else 0),
+                stats={**result.stats, "error": result.error},
             )  # fmt: skip
+            warehouse.record_crawl_runs(con, run_id, [run])
+            complete = {result.source} if result.complete else set()
             for load in (warehouse.load_postings, warehouse.load_credentials):
                 stats = load(
                     con, result.items_path, run_id=run_id, seen_at=seen_at,
@@ -68,7 +83,7 @@ def load_crawls(
                 )  # fmt: skip
                 for key, value in stats.counts().items():
                     outcome.loaded[key] = outcome.loaded.get(key, 0) + value
-                outcome.problems += [str(problem) for problem in stats.problems]
+                outcome.problems += [f"{result.items_path}: {p}" for p in stats.problems]
             for problem in outcome.problems:
                 logger.warning("%s: %s", result.source, problem)
             outcomes.append(outcome)
@@ -86,29 +101,21 @@ def extract_skills(
         if docs.num_rows == 0:
             return 0, 0
         nlp = build_nlp(taxonomy)
+        columns: dict[str, list[object]] = {name: [] for name in MENTION_COLUMNS}
+        keys = docs.select(["doc_kind", "doc_key", "content_hash"]).to_pylist()
         texts = docs.column("text").to_pylist()
-        rows: dict[str, list[object]] = {
-            key: []
-            for key in ("doc_kind", "doc_key", "content_hash", "skill_id", "start_char",
-                        "end_char", "surface", "method", "confidence")
-        }  # fmt: skip
-        for i, mentions in enumerate(extract_mentions(nlp, texts)):
+        for doc, mentions in zip(keys, extract_mentions(nlp, texts), strict=True):
             for m in mentions:
                 if m.score < min_score:
                     continue
-                for key, value in (
-                    ("doc_kind", docs.column("doc_kind")[i].as_py()),
-                    ("doc_key", docs.column("doc_key")[i].as_py()),
-                    ("content_hash", docs.column("content_hash")[i].as_py()),
-                    ("skill_id", m.skill_id), ("start_char", m.start), ("end_char", m.end),
-                    ("surface", m.surface), ("method", m.method), ("confidence", m.score),
-                ):  # fmt: skip
-                    rows[key].append(value)
-        warehouse.replace_mentions(
-            con, docs.select(["doc_kind", "doc_key", "content_hash"]), pa.table(rows),
-            taxonomy_version=taxonomy.version,
-        )  # fmt: skip
-        return docs.num_rows, len(rows["skill_id"])
+                row = {**doc, "skill_id": m.skill_id, "start_char": m.start, "end_char": m.end,
+                       "surface": m.surface, "method": m.method, "confidence": m.score}  # fmt: skip
+                for name in MENTION_COLUMNS:
+                    columns[name].append(row[name])
+        stored = warehouse.replace_mentions(
+            con, pa.table(columns), documents=docs.select(["doc_kind", "doc_key", "content_hash"])
+        )
+        return docs.num_rows, stored
 
 
 @task(name="compute_scores", cache_policy=NO_CACHE)
