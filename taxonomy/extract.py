@@ -1,0 +1,99 @@
+"""Skill mentions from texts, through a pipeline made by ``build_nlp``.
+
+Scores (``KIND_SCORES``) say how the span matched: a skill's preferred label 1.0, an
+alternative label 0.9, a derived unqualified form ("Python" for "Python (computer
+programming)") 0.85, a hidden label 0.8. Mentions come best first: score, then position.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from taxonomy.errors import TaxonomyError
+from taxonomy.model import LabelKind, SkillMention
+from taxonomy.nlp import FACTORY, SkillMatcher
+
+logger = logging.getLogger(__name__)
+
+KIND_SCORES: dict[LabelKind, float] = {
+    "preferred": 1.0,
+    "alt": 0.9,
+    "derived": 0.85,
+    "hidden": 0.8,
+}
+MAX_CHUNK_CHARS = 100_000
+"""Longer texts go through the pipeline in pieces cut at line or sentence ends (else spaces)."""
+
+
+def extract_mentions(
+    nlp: Language,
+    texts: Iterable[str],
+    *,
+    batch_size: int = 64,
+    max_chunk_chars: int = MAX_CHUNK_CHARS,
+) -> Iterator[list[SkillMention]]:
+    """Yield, for each text in order, its skill mentions ranked best first.
+
+    Offsets are character offsets into the text given: ``text[m.start:m.end] == m.surface``.
+    Texts over ``max_chunk_chars`` go through in pieces cut at line or sentence ends; only a
+    text without either could lose a skill named across a cut.
+
+    Example: ``next(extract_mentions(nlp, ["Python and SQL"]))[0].surface`` -> ``"Python"``
+
+    Raises:
+        TaxonomyError: when ``nlp`` has no ``skill_matcher`` (see ``build_nlp``).
+    """
+    if FACTORY not in nlp.pipe_names:
+        raise TaxonomyError(f"the pipeline has no {FACTORY!r} component: make it with build_nlp")
+    matcher: SkillMatcher = nlp.get_pipe(FACTORY)
+    mentions: list[SkillMention] = []
+    pieces = _pieces(texts, max_chunk_chars)
+    for doc, (offset, last) in nlp.pipe(pieces, batch_size=batch_size, as_tuples=True):
+        mentions.extend(_doc_mentions(doc, matcher, offset))
+        if last:
+            yield sorted(mentions, key=lambda m: (-m.score, m.start, m.end))
+            mentions = []
+
+
+def _doc_mentions(doc: Doc, matcher: SkillMatcher, offset: int) -> Iterator[SkillMention]:
+    for span in doc.spans[matcher.spans_key]:
+        found = matcher.candidates(span)
+        if not found or found[0].skill_id != span.kb_id_:  # a span another component put there
+            continue
+        top = found[0]
+        yield SkillMention(
+            skill_id=top.skill_id,
+            label=top.skill_label,
+            start=offset + span.start_char,
+            end=offset + span.end_char,
+            surface=span.text,
+            score=KIND_SCORES[top.kind],
+            method=f"phrase:{top.kind}",
+        )
+
+
+def _pieces(texts: Iterable[str], max_chars: int) -> Iterator[tuple[str, tuple[int, bool]]]:
+    """Yield (piece, (offset, is_last_piece_of_its_text)), at least one piece per text."""
+    for text in texts:
+        start = 0
+        while len(text) - start > max_chars:
+            end = _cut(text, start, start + max_chars)
+            yield text[start:end], (start, False)
+            start = end
+        yield text[start:], (start, True)
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Return where a piece ends: the last line end before ``limit``, else sentence end, else space.
+
+    A skill named across a space cut is lost.
+    """
+    for separator in ("\n", ". ", " "):
+        position = text.rfind(separator, start, limit)
+        if position > start:
+            return position + len(separator)
+    return limit

@@ -1,0 +1,49 @@
+"""Label text rules shared by lookup, pattern generation and the ESCO build."""
+
+from __future__ import annotations
+
+import re
+
+_QUALIFIER = re.compile(r"^(?P<name>.*\S)\s*\((?P<qualifier>[^()]+)\)$")
+_DIGIT_GROUP_COMMA = re.compile(r"(?<=\d),(?=\d{3})")
+_MULTI_VALUE_SEPARATOR = re.compile(r"\s*(?:\n|\s\|\s)\s*")
+
+
+def normalize_label(text: str) -> str:
+    """Return the lookup key of a label: casefolded, commas and closing ``.;:`` dropped.
+
+    Whitespace is collapsed. Commas go because the ESCO v1.1.0 label list and the benchmarks
+    write labels without them; stray final punctuation occurs in ESCO labels and user input.
+
+    >>> normalize_label("  Make health,  safety;")
+    'make health safety'
+    >>> normalize_label("Python  (Computer Programming)")
+    'python (computer programming)'
+    """
+    text = _DIGIT_GROUP_COMMA.sub("", text.casefold()).replace(",", " ")
+    return " ".join(text.split()).rstrip(" .;:")
+
+
+def strip_qualifier(label: str) -> str | None:
+    """Return the label without ESCO's trailing parenthesised qualifier, or None if it has none.
+
+    >>> strip_qualifier("Java (computer programming)")
+    'Java'
+    >>> strip_qualifier("SQL") is None
+    True
+    """
+    match = _QUALIFIER.match(label.strip())
+    return match.group("name") if match else None
+
+
+def split_multi_value(cell: str | None) -> list[str]:
+    """Split a multi-valued ESCO CSV cell into its values, dropping empty ones.
+
+    The official export separates values with newlines; the collection files use `` | ``.
+
+    >>> split_multi_value("Haskell techniques | Haskell")
+    ['Haskell techniques', 'Haskell']
+    """
+    if not cell:
+        return []
+    return [value for value in _MULTI_VALUE_SEPARATOR.split(cell.strip()) if value]

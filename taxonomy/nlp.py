@@ -1,0 +1,202 @@
+"""The spaCy pipeline: a tokenizer that keeps tech names whole, and the ``skill_matcher``.
+
+``skill_matcher`` is a phrase matcher (``attr="LOWER"``) over the taxonomy's patterns; it puts
+the longest non-overlapping matches into ``doc.spans["skills"]`` with label ``SKILL`` and the
+skill id as ``span.kb_id_`` and ``span.id_``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex, filter_spans, registry
+
+from taxonomy.patterns import LabelGuard, SkillPattern, build_patterns, tech_tokens
+from taxonomy.source import Taxonomy, load_taxonomy
+
+logger = logging.getLogger(__name__)
+
+FACTORY = "skill_matcher"
+SPANS_KEY = "skills"
+SPAN_LABEL = "SKILL"
+_CACHE_FORMAT = 1
+# "/" also splits after "+"/"#" and before ".NET" ("C++/Java", "Java/.NET"); spaCy splits it
+# between letters already.
+_EXTRA_INFIXES = (r"(?<=[+#])/(?=[\w.])", r"(?<=\w)/(?=\.\w)")
+
+Candidates = tuple[SkillPattern, ...]
+
+
+class SkillMatcher:
+    """Pipeline component: taxonomy phrase matches -> ``doc.spans[spans_key]``.
+
+    Example: ``nlp("Python and SQL").spans["skills"]`` -> ``[Python, SQL]``
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = FACTORY,
+        *,
+        spans_key: str = SPANS_KEY,
+        label: str = SPAN_LABEL,
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.label = label
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._candidates: dict[str, Candidates] = {}
+
+    def __len__(self) -> int:
+        return len(self._candidates)
+
+    def add_patterns(self, patterns: Iterable[SkillPattern]) -> None:
+        """Add patterns; for a label text shared by several, the first one given ranks first.
+
+        Example: ``component.add_patterns(build_patterns(taxonomy))``
+        """
+        patterns = list(patterns)
+        grouped: dict[str, list[SkillPattern]] = {}
+        new_docs = []
+        texts = (pattern.text for pattern in patterns)
+        for pattern, doc in zip(patterns, self.nlp.tokenizer.pipe(texts), strict=True):
+            key = _key(doc)
+            if key not in self._candidates and key not in grouped:
+                new_docs.append(doc)
+            grouped.setdefault(key, []).append(pattern)
+        for key, group in grouped.items():
+            self._candidates[key] = (*self._candidates.get(key, ()), *group)
+        if new_docs:
+            self.matcher.add(self.label, new_docs)
+
+    def candidates(self, span: Span | Doc) -> Candidates:
+        """Return the patterns matching ``span``'s text, best first (empty if none).
+
+        Example: ``component.candidates(doc[0:1])[0].skill_id`` -> ``"http://data.europa.eu/..."``
+        """
+        return self._candidates.get(_key(span), ())
+
+    def initialize(
+        self,
+        get_examples: object = None,
+        *,
+        nlp: Language | None = None,
+        patterns: Sequence[SkillPattern] | None = None,
+    ) -> None:
+        """Add ``patterns`` when the pipeline is initialized from a config (spaCy protocol).
+
+        Example: ``nlp.initialize()`` with ``patterns = {"@misc": "skills.taxonomy_patterns.v1"}``
+        """
+        if patterns:
+            self.add_patterns(patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Find the skills in ``doc``; the longest of overlapping matches wins.
+
+        Example: ``component(nlp.make_doc("big data")).spans["skills"]`` -> ``[big data]``
+        """
+        spans = []
+        for _, start, end in self.matcher(doc):
+            top = self._candidates[_key(doc[start:end])][0]
+            spans.append(
+                Span(doc, start, end, label=self.label, kb_id=top.skill_id, span_id=top.skill_id)
+            )
+        doc.spans[self.spans_key] = filter_spans(spans)
+        return doc
+
+
+def _key(tokens: Span | Doc) -> str:
+    return " ".join(token.lower_ for token in tokens)
+
+
+@Language.factory(FACTORY, default_config={"spans_key": SPANS_KEY, "label": SPAN_LABEL})
+def make_skill_matcher(nlp: Language, name: str, spans_key: str, label: str) -> SkillMatcher:
+    """Make a ``SkillMatcher``: the spaCy factory behind ``nlp.add_pipe("skill_matcher")``.
+
+    Example: ``nlp.add_pipe("skill_matcher", config={"spans_key": "skills"})``
+    """
+    return SkillMatcher(nlp, name, spans_key=spans_key, label=label)
+
+
+@registry.misc("skills.taxonomy_patterns.v1")
+def taxonomy_patterns(path: str | None = None) -> list[SkillPattern]:
+    """Patterns of the taxonomy at ``path`` (default: bundled), for ``[initialize]`` configs.
+
+    Example: ``registry.misc.get("skills.taxonomy_patterns.v1")()[0].kind`` -> ``"preferred"``
+    """
+    return build_patterns(load_taxonomy(Path(path) if path else None))
+
+
+def build_nlp(
+    taxonomy: Taxonomy,
+    *,
+    base: str = "blank:en",
+    guard: LabelGuard | None = None,
+    cache_dir: Path | None = None,
+) -> Language:
+    """Return a pipeline that puts the taxonomy's skills into ``doc.spans["skills"]``.
+
+    ``base`` is ``"blank:<lang>"`` or an installed pipeline's name; ``guard`` decides which
+    labels may match (default: ``LabelGuard`` with the bundled guard list). With ``cache_dir`` the
+    built matcher is pickled there, keyed by the patterns and the spaCy version, and reused
+    (ESCO: about 2 s instead of 5-6 s); only point it at a folder you trust.
+
+    Example: ``build_nlp(toy)("Python, SQL").spans["skills"]`` -> ``[Python, SQL]``
+    """
+    nlp = spacy.blank(base.split(":", 1)[1]) if base.startswith("blank:") else spacy.load(base)
+    patterns = build_patterns(taxonomy, guard)
+    specials = tech_tokens(patterns)
+    infixes = [*(nlp.Defaults.infixes or ()), *_EXTRA_INFIXES]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for text in specials:
+        nlp.tokenizer.add_special_case(text, [{"ORTH": text}])
+    component: SkillMatcher = nlp.add_pipe(FACTORY)
+    cache = _cache_path(cache_dir, patterns, specials) if cache_dir else None
+    if cache and _load_cache(component, cache):
+        return nlp
+    component.add_patterns(patterns)
+    logger.info(
+        "built skill matcher: %d patterns, %d tokenizer exceptions", len(patterns), len(specials)
+    )
+    if cache:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        partial = cache.with_suffix(f".{os.getpid()}.tmp")
+        with partial.open("wb") as f:
+            pickle.dump((component.matcher, component._candidates), f)
+        partial.replace(cache)
+    return nlp
+
+
+def _load_cache(component: SkillMatcher, cache: Path) -> bool:
+    if not cache.exists():
+        return False
+    try:
+        with cache.open("rb") as f:
+            matcher, candidates = pickle.load(f)  # noqa: S301 - a cache we wrote ourselves
+    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError) as exc:
+        logger.warning("ignoring unreadable cache %s: %s", cache, exc)
+        return False
+    component.matcher, component._candidates = matcher, candidates
+    component.nlp.vocab.strings.add(component.label)
+    logger.info("loaded skill matcher from %s", cache)
+    return True
+
+
+def _cache_path(cache_dir: Path, patterns: Sequence[SkillPattern], specials: Sequence[str]) -> Path:
+    digest = hashlib.sha256(f"{_CACHE_FORMAT}\x1f{spacy.__version__}".encode())
+    digest.update("\x1f".join(_EXTRA_INFIXES).encode())
+    for pattern in patterns:
+        fields = (pattern.text, pattern.skill_id, pattern.kind, pattern.skill_label)
+        digest.update(("\x1e" + "\x1f".join(fields)).encode())
+    digest.update("\x1e".join(specials).encode())
+    return cache_dir / f"skill_matcher-{digest.hexdigest()[:20]}.pkl"
