@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,16 +23,18 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console()
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=True, highlight=False)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """How read commands print rows."""
 
     table = "table"
     csv = "csv"
     json = "json"
 
+
+TABLE_HIDDEN_COLUMNS = {"url", "credential_key", "source"}
 
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="config file (default ./skillsignal.toml)")
@@ -46,7 +48,7 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _config(config_path: Path | None, db: Path | None):  # noqa: ANN202 - Config, lazily imported
+def _config(config_path: Path | None, db: Path | None):
     from pipelines.config import load_config
     from pipelines.sources import known_kinds
 
@@ -59,7 +61,7 @@ def _config(config_path: Path | None, db: Path | None):  # noqa: ANN202 - Config
     return config
 
 
-def _print_rows(columns: list[str], rows: list[tuple[object, ...]], fmt: OutputFormat, title: str):  # noqa: ANN202
+def _print_rows(columns: list[str], rows: list[tuple[object, ...]], fmt: OutputFormat, title: str):
     if fmt is OutputFormat.json:
         for row in rows:
             sys.stdout.write(json.dumps(dict(zip(columns, row, strict=True)), default=str) + "\n")
@@ -68,6 +70,10 @@ def _print_rows(columns: list[str], rows: list[tuple[object, ...]], fmt: OutputF
         writer.writerow(columns)
         writer.writerows(rows)
     else:
+        # Keys and URLs stay in csv/json output; a terminal table has no room for them.
+        keep = [i for i, c in enumerate(columns) if c not in TABLE_HIDDEN_COLUMNS]
+        columns = [columns[i] for i in keep]
+        rows = [tuple(row[i] for i in keep) for row in rows]
         table = Table(title=title)
         for column in columns:
             table.add_column(column)
@@ -76,7 +82,7 @@ def _print_rows(columns: list[str], rows: list[tuple[object, ...]], fmt: OutputF
         console.print(table)
 
 
-def _read(db: Path | None, config_path: Path | None, name: str, params: dict[str, object]):  # noqa: ANN202
+def _read(db: Path | None, config_path: Path | None, name: str, params: dict[str, object]):
     import warehouse
 
     config = _config(config_path, db)
@@ -84,7 +90,7 @@ def _read(db: Path | None, config_path: Path | None, name: str, params: dict[str
         return warehouse.query_rows(con, name, params)
 
 
-def _search(db: Path | None, config_path: Path | None, text: str, limit: int):  # noqa: ANN202
+def _search(db: Path | None, config_path: Path | None, text: str, limit: int):
     import warehouse
 
     config = _config(config_path, db)
@@ -107,7 +113,7 @@ def run(
     """
     try:
         config = _config(config_path, db)
-        apply_prefect_defaults(Path(config.paths.data_dir) / ".prefect")
+        apply_prefect_defaults(Path(config.paths.data_dir).resolve() / ".prefect")
         from pipelines.flows import run_once
 
         if demo:

@@ -48,7 +48,7 @@ def _handler_for(root: Path) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             logger.debug("demo server: " + format, *args)  # noqa: G003
 
     return DemoHandler

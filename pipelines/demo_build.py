@@ -49,7 +49,11 @@ def _posting_page(idx: int, sentences: list[str], source_split: str) -> tuple[st
         "@type": "JobPosting",
         "title": title,
         "description": description,
-        "identifier": {"@type": "PropertyValue", "name": "skillspan", "value": f"{source_split}-{idx}"},
+        "identifier": {
+            "@type": "PropertyValue",
+            "name": "skillspan",
+            "value": f"{source_split}-{idx}",
+        },
         "url": f"{DEMO_ORIGIN}/careers/jobs/{idx}.html",
     }
     if date_posted:
@@ -60,11 +64,12 @@ def _posting_page(idx: int, sentences: list[str], source_split: str) -> tuple[st
 
 def _html_page(title: str, *objects: dict) -> str:
     blocks = "\n".join(
-        f'<script type="application/ld+json">\n{json.dumps(obj, ensure_ascii=False, indent=1)}\n</script>'
+        '<script type="application/ld+json">\n'
+        f"{json.dumps(obj, ensure_ascii=False, indent=1)}\n</script>"
         for obj in objects
     )
     return (
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{html.escape(title)}</title>\n{blocks}\n</head>"
         f"<body><h1>{html.escape(title)}</h1></body></html>\n"
     )
@@ -108,7 +113,10 @@ def build_courses(shared: Path, constructed: Path, out: Path) -> int:
     urls = []
     examples = [
         ("sdo-course", shared / "data/fixtures/schemaorg_course/sdo-course-examples.txt"),
-        ("sdo-credential", shared / "data/fixtures/schemaorg_credential/eoc-examples-issue-1779.txt"),
+        (
+            "sdo-credential",
+            shared / "data/fixtures/schemaorg_credential/eoc-examples-issue-1779.txt",
+        ),
     ]
     for prefix, path in examples:
         for n, block in enumerate(_JSON_BLOCK.findall(path.read_text(encoding="utf-8")), start=1):
@@ -149,7 +157,7 @@ def main() -> None:
         f"Sitemap: {DEMO_ORIGIN}/courses/sitemap.xml\n",
         encoding="utf-8",
     )
-    print(f"wrote {jobs} job pages and {courses} course pages to {args.out}")  # noqa: T201
+    print(f"wrote {jobs} job pages and {courses} course pages to {args.out}")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,13 @@ import warehouse
 from pipelines.config import Config, SourceConfig
 from pipelines.crawl import CrawlResult
 from pipelines.summary import RunSummary
-from pipelines.tasks import compute_scores, crawl_source, export_reports, extract_skills, load_crawls
+from pipelines.tasks import (
+    compute_scores,
+    crawl_source,
+    export_reports,
+    extract_skills,
+    load_crawls,
+)
 from taxonomy import load_taxonomy
 
 

@@ -43,4 +43,6 @@ def apply_prefect_defaults(prefect_home: Path) -> None:
     """Set Prefect's environment before Prefect is imported, keeping what the user set."""
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
-    os.environ.setdefault("PREFECT_HOME", str(prefect_home))
+    if "PREFECT_HOME" not in os.environ:
+        prefect_home.mkdir(parents=True, exist_ok=True)
+        os.environ["PREFECT_HOME"] = str(prefect_home)

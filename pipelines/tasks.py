@@ -19,7 +19,6 @@ from pipelines.crawl import CrawlResult, run_spider
 from pipelines.summary import SourceOutcome
 from taxonomy import Taxonomy, build_nlp, extract_mentions
 
-
 MENTION_COLUMNS = (
     "doc_kind", "doc_key", "content_hash", "skill_id", "start_char", "end_char", "surface",
     "method", "confidence",
@@ -58,6 +57,7 @@ def load_crawls(
     outcomes = []
     with warehouse.connect(db_path) as con:
         warehouse.apply_migrations(con)
+        warehouse.apply_views(con)
         warehouse.load_taxonomy(
             con, taxonomy.skills_table(), taxonomy.labels_table(), source="esco",
             version=taxonomy.version, attribution=taxonomy.attribution,

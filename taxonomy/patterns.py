@@ -23,7 +23,7 @@ from taxonomy.labels import normalize_label, strip_qualifier
 from taxonomy.model import LABEL_KINDS, LabelKind, SkillLabel
 from taxonomy.source import Taxonomy
 
-GENERIC_MIN_SKILLS = 50
+GENERIC_MIN_SKILLS = 5
 """A one-word non-preferred label is generic when its word occurs in this many skills' labels."""
 
 _WORD = re.compile(r"[^\W\d_][\w'+#.-]*")

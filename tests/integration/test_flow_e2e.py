@@ -111,17 +111,34 @@ def test_credential_covering_more_demand_scores_higher(first_run, config: Config
                 "join credentials c using (credential_key)"
             ).fetchall()
         )
+        covered = {}
+        for key, skill in con.execute(
+            "select credential_key, skill_id from mart_credential_alignment a "
+            "join int_credential_skills using (credential_key)"
+        ).fetchall():
+            covered.setdefault(key, set()).add(skill)
+        demanded = {s for (s,) in con.execute(
+            "select skill_id from mart_skill_demand where demanded"
+        ).fetchall()}  # fmt: skip
+        coverage = dict(
+            con.execute("select credential_key, coverage from mart_credential_alignment").fetchall()
+        )
+    assert scores["Backend Development with Python and SQL"] > 0.0
     assert scores["Backend Development with Python and SQL"] > scores["Pastry Basics"]
-    backend = scores["Backend Development with Python and SQL"]
-    assert backend > scores["Project Management Essentials"]
+    # Covering a superset of another credential's demanded skills never scores lower.
+    for a, a_skills in covered.items():
+        for b, b_skills in covered.items():
+            if (b_skills & demanded) < (a_skills & demanded):
+                assert coverage[a] > coverage[b]
 
 
 def test_second_run_changes_only_last_seen_and_removed_posting_closes(
     first_run, config: Config, site: Path
 ) -> None:
     db = config.warehouse.path
-    postings, credentials = _snapshot(db, "postings", "posting_key"), _snapshot(
-        db, "credentials", "credential_key"
+    postings, credentials = (
+        _snapshot(db, "postings", "posting_key"),
+        _snapshot(db, "credentials", "credential_key"),
     )
     mentions = _snapshot(db, "skill_mentions", "doc_key, start_char, skill_id")
     second = _run(config, site, "run-2")

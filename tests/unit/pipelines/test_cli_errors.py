@@ -46,7 +46,7 @@ def test_missing_warehouse_says_to_run_first(tmp_path: Path) -> None:
 @pytest.mark.integration
 def test_locked_warehouse_is_reported(tmp_path: Path) -> None:
     db = tmp_path / "locked.duckdb"
-    holder = subprocess.Popen(  # noqa: S603
+    holder = subprocess.Popen(
         [sys.executable, "-c", textwrap.dedent(f"""
             import duckdb, sys, time
             con = duckdb.connect({str(db)!r})

@@ -8,7 +8,7 @@ def test_spider_command_passes_source_and_arguments(tmp_path: Path) -> None:
     source = SourceConfig(name="greenhouse:stripe", kind="greenhouse", board="stripe")
     command = spider_command(source, tmp_path, CrawlConfig(user_agent="ua (+http://x)"))
     assert command[1:5] == ["-m", "scrapy", "crawl", "greenhouse"]
-    assert ["-a", "source=greenhouse:stripe"] == command[5:7]
+    assert command[5:7] == ["-a", "source=greenhouse:stripe"]
     assert "board=stripe" in command
     assert f"SKILLSIGNAL_STATS_FILE={tmp_path / 'greenhouse_stripe.stats.json'}" in command
     assert "USER_AGENT=ua (+http://x)" in command

@@ -1,0 +1,43 @@
+"""`skillsignal extract` speaks the eval harness's JSONL contract with the bundled taxonomy."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+CLI = [sys.executable, "-c", "from pipelines.cli import main; main()", "extract"]
+
+
+def test_extract_reports_bad_lines_and_processes_the_rest(tmp_path: Path) -> None:
+    text = "We need Python and SQL skills; JavaScript is a plus."
+    lines = [
+        json.dumps({"id": "a", "text": text}),
+        '{"id": "b", "text": "broken',
+        json.dumps({"id": "c"}),
+        "",
+        json.dumps({"id": 4, "text": ""}),
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = subprocess.run(  # noqa: S603
+        [*CLI, str(source)], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert result.returncode == 1
+    assert f"{source}:2: invalid JSON" in result.stderr
+    assert f"{source}:3: id c: 'text' must be a string" in result.stderr
+    assert "SKILLBENCH_READY" in result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", "4"]
+    assert out[1]["skills"] == []
+    skills = out[0]["skills"]
+    labels = {s["label"] for s in skills}
+    assert {"Python (computer programming)", "SQL", "JavaScript"} <= labels
+    for skill in skills:
+        assert text[skill["start"] : skill["end"]] == skill["surface"]
+        assert skill["skill_id"].startswith("http://data.europa.eu/esco/skill/")
+    scores = [s["score"] for s in skills]
+    assert scores == sorted(scores, reverse=True)
