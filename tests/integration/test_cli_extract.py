@@ -23,7 +23,7 @@ def test_extract_reports_bad_lines_and_processes_the_rest(tmp_path: Path) -> Non
     ]
     source = tmp_path / "in.jsonl"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [*CLI, str(source)], capture_output=True, text=True, timeout=300, check=False
     )
     assert result.returncode == 1
