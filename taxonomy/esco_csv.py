@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import csv
 import logging
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,6 +27,9 @@ from taxonomy.model import Skill
 logger = logging.getLogger(__name__)
 
 ESCO_SKILL_URI = "http://data.europa.eu/esco/skill/"
+CONCEPT_URI = re.compile(r"^https?://[^\s/]+/\S+$")
+"""A concept URI as ESCO writes them (``http://data.europa.eu/esco/skill/<uuid>``): absolute,
+no spaces."""
 OFFICIAL_SKILL_COLUMNS = frozenset(
     {"conceptUri", "preferredLabel", "altLabels", "description", "skillType", "reuseLevel"}
 )
@@ -43,22 +47,57 @@ class LabelTableSkill:
     pillar_roots: set[str] = field(default_factory=set)
 
 
-def _rows(path: Path, required: frozenset[str]) -> Iterator[dict[str, str]]:
+def read_csv_rows(path: Path, required: frozenset[str]) -> Iterator[tuple[int, dict[str, str]]]:
+    """Yield ``(line, row)`` for each record of a UTF-8 CSV file with a header.
+
+    ``line`` is the 1-based line the record starts on (records may span lines), for errors
+    that name ``file:line``.
+
+    Example: ``next(read_csv_rows(path, frozenset({"conceptUri"})))[0]`` -> ``2``
+
+    Raises:
+        TaxonomyError: when the file cannot be read or lacks a required column.
+    """
     csv.field_size_limit(sys.maxsize)  # some ESCO cells exceed the 128 KiB default
     try:
         with path.open(encoding="utf-8", newline="") as f:
             reader = csv.DictReader(f)
             missing = sorted(required - set(reader.fieldnames or ()))
             if missing:
-                raise TaxonomyError(f"{path}: missing required column(s): {', '.join(missing)}")
-            yield from reader
+                raise TaxonomyError(f"{path}:1: missing required column(s): {', '.join(missing)}")
+            start = reader.line_num + 1
+            for row in reader:
+                yield start, row
+                start = reader.line_num + 1
     except OSError as exc:
         raise TaxonomyError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     except (csv.Error, UnicodeDecodeError) as exc:
         raise TaxonomyError(f"{path}: not a readable UTF-8 CSV file: {exc}") from exc
 
 
-def _or_none(value: str | None) -> str | None:
+def _rows(path: Path, required: frozenset[str]) -> Iterator[dict[str, str]]:
+    return (row for _, row in read_csv_rows(path, required))
+
+
+def check_uri(value: str, path: Path, line: int) -> str:
+    """Return ``value`` if it is a concept URI, else raise an error naming file and line.
+
+    Example: ``check_uri("http://data.europa.eu/esco/skill/abc", path, 2)``
+
+    Raises:
+        TaxonomyError: ``<path>:<line>: broken ESCO URI '...'``.
+    """
+    if not CONCEPT_URI.match(value):
+        raise TaxonomyError(f"{path}:{line}: broken ESCO URI {value!r}")
+    return value
+
+
+def or_none(value: str | None) -> str | None:
+    """Return a cell with whitespace collapsed, or None when it is empty.
+
+    >>> or_none("  two   words "), or_none(" ")
+    ('two words', None)
+    """
     value = " ".join((value or "").split())
     return value or None
 
@@ -76,21 +115,22 @@ def read_official_skills_csv(path: Path) -> list[Skill]:
     """
     skills = []
     skipped = 0
-    for row in _rows(path, OFFICIAL_SKILL_COLUMNS):
+    for line, row in read_csv_rows(path, OFFICIAL_SKILL_COLUMNS):
         concept_type = row.get("conceptType")
-        uri, label = (row["conceptUri"] or "").strip(), _or_none(row["preferredLabel"])
-        if (concept_type and concept_type != _SKILL_CONCEPT_TYPE) or not uri or not label:
+        uri, label = (row["conceptUri"] or "").strip(), or_none(row["preferredLabel"])
+        if (concept_type and concept_type != _SKILL_CONCEPT_TYPE) or not label:
             skipped += 1
             continue
+        check_uri(uri, path, line)
         skills.append(
             Skill(
                 skill_id=uri,
                 preferred_label=label,
                 alt_labels=tuple(split_multi_value(row["altLabels"])),
                 hidden_labels=tuple(split_multi_value(row.get("hiddenLabels"))),
-                description=_or_none(row["description"]),
-                skill_type=_or_none(row["skillType"]),
-                reuse_level=_or_none(row["reuseLevel"]),
+                description=or_none(row["description"]),
+                skill_type=or_none(row["skillType"]),
+                reuse_level=or_none(row["reuseLevel"]),
             )
         )
     if skipped:
@@ -113,7 +153,7 @@ def read_label_table(path: Path) -> dict[str, LabelTableSkill]:
     """
     skills: dict[str, LabelTableSkill] = {}
     for row in _rows(path, LABEL_TABLE_COLUMNS):
-        kind, label = row["type"], _or_none(row["description"])
+        kind, label = row["type"], or_none(row["description"])
         if kind not in ("preferredLabel", "altLabels") or not label:
             continue
         skill = skills.setdefault(ESCO_SKILL_URI + row["id"].strip(), LabelTableSkill())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _QUALIFIER = re.compile(r"^(?P<name>.*\S)\s*\((?P<qualifier>[^()]+)\)$")
 _DIGIT_GROUP_COMMA = re.compile(r"(?<=\d),(?=\d{3})")
@@ -10,17 +11,26 @@ _MULTI_VALUE_SEPARATOR = re.compile(r"\s*(?:\n|\s\|\s)\s*")
 
 
 def normalize_label(text: str) -> str:
-    """Return the lookup key of a label: casefolded, commas and closing ``.;:`` dropped.
+    """Return the lookup key of a label: NFKC, casefolded, commas and closing ``.;:`` dropped.
 
-    Whitespace is collapsed. Commas go because the ESCO v1.1.0 label list and the benchmarks
-    write labels without them; stray final punctuation occurs in ESCO labels and user input.
+    The one normalization shared by every importer, the crosswalk, lookup and the extractor's
+    pattern keys. Unicode is NFKC-normalized (full-width letters, ligatures, no-break spaces),
+    whitespace is collapsed, and tech-name punctuation is kept (``C++``, ``C#``, ``.NET``,
+    ``Node.js``, ``CI/CD``, ``UI/UX``). Commas go because the ESCO v1.1.0 label list and the
+    benchmarks write labels without them; stray final punctuation occurs in ESCO labels and
+    user input.
 
     >>> normalize_label("  Make health,  safety;")
     'make health safety'
     >>> normalize_label("Python  (Computer Programming)")
     'python (computer programming)'
+    >>> [normalize_label(x) for x in ["C++", "C#", ".NET", "Node.js", "CI/CD", "UI/UX"]]
+    ['c++', 'c#', '.net', 'node.js', 'ci/cd', 'ui/ux']
+    >>> normalize_label("\uff35\uff29 designer\u00a0")  # full-width letters, no-break space
+    'ui designer'
     """
-    text = _DIGIT_GROUP_COMMA.sub("", text.casefold()).replace(",", " ")
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _DIGIT_GROUP_COMMA.sub("", text).replace(",", " ")
     return " ".join(text.split()).rstrip(" .;:")
 
 
@@ -47,3 +57,18 @@ def split_multi_value(cell: str | None) -> list[str]:
     if not cell:
         return []
     return [value for value in _MULTI_VALUE_SEPARATOR.split(cell.strip()) if value]
+
+
+def label_keys(label: str) -> tuple[str, ...]:
+    """Return the keys a label matches under: its own and, if qualified, its unqualified form.
+
+    ESCO's parenthesised qualifiers ("Python (computer programming)") and Lightcast's
+    ("Python (Programming Language)") must not block matching across taxonomies.
+
+    >>> label_keys("Python (computer programming)")
+    ('python (computer programming)', 'python')
+    """
+    keys = [normalize_label(label)]
+    if (bare := strip_qualifier(label)) is not None:
+        keys.append(normalize_label(bare))
+    return tuple(dict.fromkeys(key for key in keys if key))

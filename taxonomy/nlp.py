@@ -20,6 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans, registry
 
+from taxonomy.labels import normalize_label
 from taxonomy.patterns import LabelGuard, SkillPattern, build_patterns, tech_tokens
 from taxonomy.source import Taxonomy, load_taxonomy
 
@@ -28,7 +29,7 @@ logger = logging.getLogger(__name__)
 FACTORY = "skill_matcher"
 SPANS_KEY = "skills"
 SPAN_LABEL = "SKILL"
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 # "/" also splits after "+"/"#" and before ".NET" ("C++/Java", "Java/.NET"); spaCy splits it
 # between letters already.
 _EXTRA_INFIXES = (r"(?<=[+#])/(?=[\w.])", r"(?<=\w)/(?=\.\w)")
@@ -56,6 +57,7 @@ class SkillMatcher:
         self.label = label
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._candidates: dict[str, Candidates] = {}
+        self._matched: set[str] = set()
 
     def __len__(self) -> int:
         return len(self._candidates)
@@ -70,10 +72,11 @@ class SkillMatcher:
         new_docs = []
         texts = (pattern.text for pattern in patterns)
         for pattern, doc in zip(patterns, self.nlp.tokenizer.pipe(texts), strict=True):
-            key = _key(doc)
-            if key not in self._candidates and key not in grouped:
+            lower = " ".join(token.lower_ for token in doc)
+            if lower not in self._matched:
+                self._matched.add(lower)
                 new_docs.append(doc)
-            grouped.setdefault(key, []).append(pattern)
+            grouped.setdefault(_key(doc), []).append(pattern)
         for key, group in grouped.items():
             self._candidates[key] = (*self._candidates.get(key, ()), *group)
         if new_docs:
@@ -107,7 +110,10 @@ class SkillMatcher:
         """
         spans = []
         for _, start, end in self.matcher(doc):
-            top = self._candidates[_key(doc[start:end])][0]
+            found = self._candidates.get(_key(doc[start:end]))
+            if not found:  # only if lower-casing and casefolding disagree
+                continue
+            top = found[0]
             spans.append(
                 Span(doc, start, end, label=self.label, kb_id=top.skill_id, span_id=top.skill_id)
             )
@@ -116,7 +122,8 @@ class SkillMatcher:
 
 
 def _key(tokens: Span | Doc) -> str:
-    return " ".join(token.lower_ for token in tokens)
+    """The candidates key of matched tokens: the shared ``normalize_label`` of their text."""
+    return normalize_label(" ".join(token.text for token in tokens))
 
 
 @Language.factory(FACTORY, default_config={"spans_key": SPANS_KEY, "label": SPAN_LABEL})
@@ -172,7 +179,7 @@ def build_nlp(
         cache.parent.mkdir(parents=True, exist_ok=True)
         partial = cache.with_suffix(f".{os.getpid()}.tmp")
         with partial.open("wb") as f:
-            pickle.dump((component.matcher, component._candidates), f)
+            pickle.dump((component.matcher, component._candidates, component._matched), f)
         partial.replace(cache)
     return nlp
 
@@ -182,11 +189,11 @@ def _load_cache(component: SkillMatcher, cache: Path) -> bool:
         return False
     try:
         with cache.open("rb") as f:
-            matcher, candidates = pickle.load(f)  # noqa: S301 - a cache we wrote ourselves
+            matcher, candidates, matched = pickle.load(f)  # noqa: S301 - a cache we wrote
     except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError) as exc:
         logger.warning("ignoring unreadable cache %s: %s", cache, exc)
         return False
-    component.matcher, component._candidates = matcher, candidates
+    component.matcher, component._candidates, component._matched = matcher, candidates, matched
     component.nlp.vocab.strings.add(component.label)
     logger.info("loaded skill matcher from %s", cache)
     return True

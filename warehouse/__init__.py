@@ -9,6 +9,7 @@ from warehouse.errors import MigrationError, WarehouseError, WarehouseLockedErro
 from warehouse.load import LoadStats, link_credential_skills, load_credentials, load_postings
 from warehouse.mentions import documents_for_extraction, replace_mentions
 from warehouse.migrate import apply_migrations, apply_views
+from warehouse.publish import building, note_progress, work_path
 from warehouse.records import LoadProblem, RecordBatchResult, read_records
 from warehouse.reports import (
     QueryResult,
@@ -17,7 +18,15 @@ from warehouse.reports import (
     query_rows,
     search_skills,
 )
-from warehouse.runs import CrawlRun, record_crawl_runs
+from warehouse.runs import (
+    CrawlRun,
+    PipelineRun,
+    StageRecord,
+    demand_shares,
+    list_pipeline_runs,
+    record_crawl_runs,
+    record_pipeline_run,
+)
 from warehouse.scoring import Overview, ScoreSummary, compute_scores, run_overview
 from warehouse.skills import current_taxonomy_version, load_taxonomy
 
@@ -27,28 +36,36 @@ __all__ = [
     "LoadStats",
     "MigrationError",
     "Overview",
+    "PipelineRun",
     "QueryResult",
     "RecordBatchResult",
     "ScoreSummary",
+    "StageRecord",
     "WarehouseError",
     "WarehouseLockedError",
     "apply_migrations",
     "apply_views",
+    "building",
     "compute_scores",
     "connect",
     "current_taxonomy_version",
+    "demand_shares",
     "documents_for_extraction",
     "export_report",
     "known_reports",
     "link_credential_skills",
+    "list_pipeline_runs",
     "load_credentials",
     "load_postings",
     "load_taxonomy",
+    "note_progress",
     "query_rows",
     "read_records",
     "record_crawl_runs",
+    "record_pipeline_run",
     "replace_mentions",
     "run_overview",
     "search_skills",
     "transaction",
+    "work_path",
 ]

@@ -133,8 +133,10 @@ def load_credentials(
 ) -> LoadStats:
     """Upsert a JSONL file of credential records in one transaction (rules of `load_postings`).
 
-    Declared ``skills`` of new or changed credentials replace their ``credential_skills`` rows
-    with skill_id NULL; `link_credential_skills` resolves them afterwards.
+    Declared skills (``declared_skills`` objects and ``skills`` names) of new or changed
+    credentials replace their ``credential_skills`` rows with skill_id NULL, keeping each
+    alignment's framework, code and target URL; `link_credential_skills` resolves them
+    afterwards. Their ``relations`` replace their ``credential_relations`` rows.
 
     Example:
         >>> load_credentials(con, p, run_id="r1", seen_at=t).inserted  # doctest: +SKIP
@@ -159,10 +161,13 @@ def link_credential_skills(
     method: str = "lookup",
     relink: bool = False,
 ) -> int:
-    """Resolve declared credential skill names to skill ids.
+    """Resolve declared credential skills to skill ids: alignments first, then names.
 
-    Pass a callable (e.g. ``Taxonomy.lookup``) or a mapping ``name -> skill_id``. Only names with
-    skill_id NULL are resolved unless ``relink`` (after a new taxonomy) clears all first.
+    A declared skill whose alignment (target URL or code) is a ``skills.skill_id`` resolves
+    straight to it (method ``alignment``; ESCO URIs today). The other names go through
+    ``resolver``: a callable (e.g. ``Taxonomy.lookup``) or a mapping ``name -> skill_id``. Only
+    rows with skill_id NULL are resolved unless ``relink`` (after a new taxonomy) clears all
+    first.
 
     Args:
         con: A writable connection.
@@ -171,7 +176,7 @@ def link_credential_skills(
         relink: Forget earlier resolutions and resolve every name again.
 
     Returns:
-        Number of credential_skills rows that got a skill_id.
+        Number of credential_skills rows that got a skill_id (by alignment or by name).
 
     Example:
         >>> link_credential_skills(con, {"Python": "esco:python"})  # doctest: +SKIP
@@ -181,6 +186,7 @@ def link_credential_skills(
     with transaction(con):
         if relink:
             _run(con, "credential_skills__unlink")
+        aligned = _count(_run(con, "credential_skills__link_alignment"))
         names = [row[0] for row in _run(con, "credential_skills__names")]
         mapping = [(name, resolve(name)) for name in names]
         found = [(name, skill_id) for name, skill_id in mapping if skill_id]
@@ -190,8 +196,13 @@ def link_credential_skills(
         )
         with registered(con, _skill_map=table):
             linked = _count(_run(con, "credential_skills__link", {"method": method}))
-    logger.info("linked %d declared credential skills (%d names)", linked, len(found))
-    return linked
+    logger.info(
+        "linked %d declared credential skills by alignment, %d by name (%d names)",
+        aligned,
+        linked,
+        len(found),
+    )
+    return aligned + linked
 
 
 def _load(
@@ -211,6 +222,7 @@ def _load(
             con,
             _batch=batch.table,
             _skills=batch.skills,
+            _relations=batch.relations,
             _sources=pa.table({"name": pa.array(sources, pa.string())}),
             _runs=runs_table(run_id, runs),
         ),
@@ -218,8 +230,9 @@ def _load(
     ):
         inserted, updated, unchanged, reopened = _counts(_run(con, f"{table}__classify"))
         if table == "credentials":
-            _run(con, "credential_skills__delete_changed")
-            _run(con, "credential_skills__insert_changed")
+            for name in ("credential_skills", "credential_relations"):
+                _run(con, f"{name}__delete_changed")
+                _run(con, f"{name}__insert_changed")
         _run(con, f"{table}__merge", {"seen_at": seen_at})
         closed = 0
         if complete:

@@ -7,28 +7,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
+from warehouse.credential_records import (
+    CREDENTIAL_KINDS,
+    DECLARED_SCHEMA,
+    RELATIONS_SCHEMA,
+    check_status,
+    declared_skills,
+    relations,
+)
 from warehouse.errors import WarehouseError
 
 REQUIRED = ("source", "source_id", "title", "url")  # and record_type
-CREDENTIAL_KINDS = frozenset(
-    {
-        "course",
-        "specialization",
-        "professional_certificate",
-        "nanodegree",
-        "badge",
-        "certificate",
-        "bootcamp",
-        "other",
-    }
-)
 NOT_CONTENT = frozenset({"url", "crawled_at"})
 
 _STR, _BOOL, _FLOAT, _TS = pa.string(), pa.bool_(), pa.float64(), pa.timestamp("us")
@@ -60,12 +56,20 @@ FIELDS: dict[str, dict[str, pa.DataType]] = {
         "price": _FLOAT,
         "currency": _STR,
         "language": _STR,
+        "issuer": _STR,
+        "duration": _STR,
+        "status": _STR,
     },
 }
 KEY_COLUMN = {"posting": "posting_key", "credential": "credential_key"}
 # Fields hashed into content_hash besides the typed columns (raw JSON values).
-_EXTRA_CONTENT = {"posting": ("record_type",), "credential": ("record_type", "skills")}
-SKILLS_SCHEMA = pa.schema([("credential_key", _STR), ("position", pa.int32()), ("name", _STR)])
+_EXTRA_CONTENT = {
+    "posting": ("record_type",),
+    "credential": ("record_type", "skills", "declared_skills", "relations"),
+}
+# Optional fields added after the first records were stored: hashed only when they hold a
+# value, so records without them keep the content_hash they had.
+_HASHED_WHEN_SET = frozenset({"issuer", "duration", "status", "declared_skills", "relations"})
 
 
 @dataclass(frozen=True)
@@ -86,15 +90,17 @@ class RecordBatchResult:
     Attributes:
         record_type: ``"posting"`` or ``"credential"``.
         table: One row per kept record: key column, contract fields, ``content_hash``.
-        skills: Declared skills of credentials (credential_key, position, name); empty for
-            postings.
+        skills: Declared skills of credentials (`credential_records.DECLARED_SCHEMA`); empty
+            for postings.
         problems: Skipped lines, in file order.
+        relations: Stack relations of credentials (`credential_records.RELATIONS_SCHEMA`).
     """
 
     record_type: str
     table: pa.Table
     skills: pa.Table
     problems: tuple[LoadProblem, ...]
+    relations: pa.Table = field(default_factory=RELATIONS_SCHEMA.empty_table)
 
 
 def record_key(source: str, source_id: str) -> str:
@@ -118,7 +124,11 @@ def content_hash(record: dict[str, Any], record_type: str) -> str:
         64
     """
     names = [*FIELDS[record_type], *_EXTRA_CONTENT[record_type]]
-    content = {name: record.get(name) for name in names if name not in NOT_CONTENT}
+    content = {
+        name: record.get(name)
+        for name in names
+        if name not in NOT_CONTENT and (name not in _HASHED_WHEN_SET or record.get(name))
+    }
     canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()
 
@@ -150,6 +160,7 @@ def read_records(path: Path, record_type: str) -> RecordBatchResult:
         raise WarehouseError(msg)
     rows: list[dict[str, Any]] = []
     skills: list[dict[str, Any]] = []
+    stacks: list[dict[str, Any]] = []
     problems: list[LoadProblem] = []
     seen: dict[tuple[str, str], int] = {}
     try:
@@ -164,7 +175,7 @@ def read_records(path: Path, record_type: str) -> RecordBatchResult:
                     continue
                 if parsed is None:  # a record of the other type: not ours, not a problem
                     continue
-                row, declared = parsed
+                row, declared, related = parsed
                 ident = (row["source"], row["source_id"])
                 if ident in seen:
                     text = f"duplicate {ident} (first on line {seen[ident]}), skipped"
@@ -174,8 +185,12 @@ def read_records(path: Path, record_type: str) -> RecordBatchResult:
                 rows.append(row)
                 key = row[KEY_COLUMN[record_type]]
                 skills.extend(
-                    {"credential_key": key, "position": position, "name": name}
-                    for position, name in enumerate(declared)
+                    {"credential_key": key, "position": position, **skill}
+                    for position, skill in enumerate(declared)
+                )
+                stacks.extend(
+                    {"credential_key": key, "position": position, **rel}
+                    for position, rel in enumerate(related)
                 )
     except (OSError, UnicodeDecodeError) as exc:
         msg = f"cannot read {path}: {exc}"
@@ -184,8 +199,9 @@ def read_records(path: Path, record_type: str) -> RecordBatchResult:
     return RecordBatchResult(
         record_type=record_type,
         table=pa.Table.from_pylist(rows, schema=schema),
-        skills=pa.Table.from_pylist(skills, schema=SKILLS_SCHEMA),
+        skills=pa.Table.from_pylist(skills, schema=DECLARED_SCHEMA),
         problems=tuple(problems),
+        relations=pa.Table.from_pylist(stacks, schema=RELATIONS_SCHEMA),
     )
 
 
@@ -200,7 +216,9 @@ def batch_schema(record_type: str) -> pa.Schema:
     return pa.schema([*fields, ("content_hash", _STR)])
 
 
-def _parse_line(line: str, record_type: str) -> tuple[dict[str, Any], list[str]] | None:
+def _parse_line(
+    line: str, record_type: str
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]] | None:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
@@ -228,8 +246,10 @@ def _parse_line(line: str, record_type: str) -> tuple[dict[str, Any], list[str]]
         raise ValueError(msg)
     row[KEY_COLUMN[record_type]] = record_key(row["source"], row["source_id"])
     row["content_hash"] = content_hash(record, record_type)
-    declared = _declared_skills(record.get("skills")) if record_type == "credential" else []
-    return row, declared
+    if record_type != "credential":
+        return row, [], []
+    check_status(row["status"])
+    return row, declared_skills(record), relations(record)
 
 
 def _non_empty(value: Any) -> bool:
@@ -254,16 +274,6 @@ def _typed(name: str, value: Any, kind: pa.DataType) -> Any:
             return to_utc_naive(stamp)
     msg = f"field {name!r} has invalid value {value!r}"
     raise ValueError(msg)
-
-
-def _declared_skills(value: Any) -> list[str]:
-    if value is None:
-        return []
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        msg = f"field 'skills' must be a list of strings, got {value!r}"
-        raise ValueError(msg)
-    names = [item.strip() for item in value if item.strip()]
-    return list(dict.fromkeys(names))
 
 
 def to_utc_naive(stamp: datetime) -> datetime:

@@ -28,3 +28,17 @@ def toy_nlp(toy: Taxonomy) -> Language:
 def toy_id() -> Callable[[int], str]:
     """The concept URI of toy skill number N (row N of toy_skills_en.csv)."""
     return TOY_URI.format
+
+
+@pytest.fixture(scope="session")
+def source_imports():
+    """ESCO (official-format excerpt), Lightcast and O*NET excerpts, imported once."""
+    from taxonomy.esco_import import import_esco
+    from taxonomy.lightcast import import_lightcast
+    from taxonomy.onet import import_onet
+
+    return (
+        import_esco(FIXTURES / "esco_official"),
+        import_lightcast(FIXTURES / "lightcast" / "lightcast_excerpt.csv"),
+        import_onet(FIXTURES / "onet" / "technology_skills_excerpt.txt"),
+    )

@@ -13,6 +13,9 @@ when matched and c.content_hash <> b.content_hash then update set
     price = b.price,
     currency = b.currency,
     language = b.language,
+    issuer = b.issuer,
+    duration = b.duration,
+    status = b.status,
     content_hash = b.content_hash,
     last_seen = $seen_at,
     closed_at = null,
@@ -24,9 +27,10 @@ when matched then update set
     active = true
 when not matched then insert (
     credential_key, source, source_id, provider, kind, title, url, description, level, hours,
-    price, currency, language, content_hash, first_seen, last_seen, closed_at, active
+    price, currency, language, issuer, duration, status, content_hash, first_seen, last_seen,
+    closed_at, active
 ) values (
     b.credential_key, b.source, b.source_id, b.provider, b.kind, b.title, b.url, b.description,
-    b.level, b.hours, b.price, b.currency, b.language, b.content_hash,
-    $seen_at, $seen_at, null, true
+    b.level, b.hours, b.price, b.currency, b.language, b.issuer, b.duration, b.status,
+    b.content_hash, $seen_at, $seen_at, null, true
 );

@@ -11,6 +11,9 @@ renamed as (
         credential_key,
         position,
         name as declared_name,
+        framework as declared_framework,
+        code as declared_code,
+        target_url as declared_url,
         skill_id,
         method as link_method
     from source
