@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any, Literal, Self, Union, get_args, get_origi
 from scrapy.exceptions import DropItem
 
 from spiders.items import CREDENTIAL_KINDS, SALARY_PERIODS, Credential, JobPosting
+from spiders.parsing.employer import dedupe_key
+from spiders.parsing.language import detect_language
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
@@ -24,6 +26,7 @@ _SIMPLE_TYPES: dict[Any, Callable[[object], bool]] = {
     bool: lambda value: isinstance(value, bool),
     float: lambda value: isinstance(value, int | float) and not isinstance(value, bool),
     type(None): lambda value: value is None,
+    dict: lambda value: isinstance(value, dict),
 }
 _HINTS = {cls: get_type_hints(cls) for cls in (JobPosting, Credential)}
 
@@ -45,7 +48,19 @@ def _squash(value: str | None) -> str | None:
     return _SPACES.sub(" ", value).strip() if isinstance(value, str) else value
 
 
-class ValidatePipeline:
+class _StatsPipeline:
+    """A pipeline that counts into the crawler's stats."""
+
+    def __init__(self, stats: StatsCollector) -> None:
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        """Create the pipeline with the crawler's stats collector."""
+        return cls(crawler.stats)
+
+
+class ValidatePipeline(_StatsPipeline):
     """Drop records that break the contract, tidy names, and drop repeats within a crawl.
 
     Reasons (each counted as stat `skillsignal/dropped/<reason>`): `unknown_item`,
@@ -57,13 +72,8 @@ class ValidatePipeline:
     """
 
     def __init__(self, stats: StatsCollector) -> None:
-        self.stats = stats
+        super().__init__(stats)
         self.seen: set[tuple[str, str]] = set()
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> Self:
-        """Create the pipeline with the crawler's stats collector."""
-        return cls(crawler.stats)
 
     def _drop(self, reason: str, detail: str) -> DropItem:
         self.stats.inc_value(f"skillsignal/dropped/{reason}")
@@ -121,4 +131,34 @@ class ValidatePipeline:
         if key in self.seen:
             raise self._drop("duplicate", f"{item.source} {item.source_id}")
         self.seen.add(key)
+        return item
+
+
+class EnrichPipeline(_StatsPipeline):
+    """Fill what every posting gets the same way, whatever its source.
+
+    - `language`: detected from title and description (`parsing.language`) when the source
+      did not give it; counted as stat `skillsignal/language_detected`.
+    - `dedupe_key`: `parsing.employer.dedupe_key` of employer, title and country (or
+      location), so the warehouse can collapse one job listed on several boards.
+
+    Credentials pass through unchanged.
+    """
+
+    def process_item(self, item: Any) -> Any:
+        """Set `language` (if missing) and `dedupe_key` of a `JobPosting`.
+
+        Args:
+            item: A validated record.
+
+        Returns:
+            The same record.
+        """
+        if not isinstance(item, JobPosting):
+            return item
+        if item.language is None:
+            item.language = detect_language(f"{item.title}\n{item.description}")
+            if item.language is not None:
+                self.stats.inc_value("skillsignal/language_detected")
+        item.dedupe_key = dedupe_key(item.employer, item.title, item.country, item.location)
         return item

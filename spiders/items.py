@@ -19,9 +19,17 @@ CREDENTIAL_KINDS = frozenset(
         "badge",
         "certificate",
         "bootcamp",
+        "micromasters",
+        "educator_microcredential",
         "other",
     }
 )
+
+#: Values allowed in `Credential.status`.
+CREDENTIAL_STATUSES = frozenset({"active", "expired", "revoked"})
+
+#: Values allowed in a relation's `type`.
+RELATION_TYPES = frozenset({"part_of", "has_part", "prerequisite"})
 
 #: Values allowed in `JobPosting.salary_period`.
 SALARY_PERIODS = frozenset({"HOUR", "DAY", "WEEK", "MONTH", "YEAR"})
@@ -53,6 +61,10 @@ class JobPosting:
     language: str | None = None
     description: str = ""
     crawled_at: str
+    #: Optional: `REMOTE`, `HYBRID` or `ON_SITE` when the source says.
+    workplace_type: str | None = None
+    #: Optional: cross-source duplicate key, set by `item_pipelines.EnrichPipeline`.
+    dedupe_key: str | None = None
 
 
 @dataclass(kw_only=True)
@@ -60,6 +72,10 @@ class Credential:
     """One course, certificate, badge or programme (`record_type == "credential"`).
 
     Unknown values are `None`; `skills` holds the skill names the provider declares.
+    `declared_skills` holds the same skills as objects `{name, framework, code, url}` (an
+    alignment's targetName/targetFramework/targetCode/targetUrl; framework, code and url may be
+    `None`); `relations` holds `{type, target_source_id, target_url}` objects, `type` one of
+    `RELATION_TYPES`. Both lists are plain dicts (see `parsing.credential_fields`).
     """
 
     record_type: Literal["credential"] = field(default="credential", init=False)
@@ -77,3 +93,8 @@ class Credential:
     price: float | None = None
     currency: str | None = None
     skills: list[str] = field(default_factory=list)
+    declared_skills: list[dict] = field(default_factory=list)
+    relations: list[dict] = field(default_factory=list)
+    issuer: str | None = None
+    duration: str | None = None
+    status: str | None = None

@@ -125,3 +125,71 @@ def parse_args(model: type[Params], kwargs: dict[str, Any], *, spider: str) -> P
             problems.append(f"{name}{given}: {error['msg']}")
         message = f"invalid arguments for spider {spider!r}: " + "; ".join(problems)
         raise SpiderArgumentError(message) from exc
+
+
+Company = Annotated[
+    str,
+    Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$", description="letters, digits, _ . -"),
+]
+PageSize = Annotated[int, Field(ge=1, le=500)]
+
+
+class LeverParams(SourceParam):
+    """Arguments of the `lever` spider: `company`, display name `employer`, page size `limit`."""
+
+    company: Company
+    employer: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    limit: PageSize = 100
+    base_url: ApiRoot = "https://api.lever.co"
+
+
+class AshbyParams(SourceParam):
+    """Arguments of the `ashby` spider: `org` (job board name), display name `employer`."""
+
+    org: Company
+    employer: Annotated[str, Field(min_length=1, max_length=200)] | None = None
+    base_url: ApiRoot = "https://api.ashbyhq.com"
+
+
+class SmartRecruitersParams(SourceParam):
+    """Arguments of the `smartrecruiters` spider: `company` identifier, page size `limit`."""
+
+    company: Company
+    limit: Annotated[int, Field(ge=1, le=100)] = 100
+    base_url: ApiRoot = "https://api.smartrecruiters.com"
+
+
+class WorkableParams(SourceParam):
+    """Arguments of the `workable` spider: `account` (subdomain) and `base_url`."""
+
+    account: Company
+    base_url: ApiRoot = "https://apply.workable.com"
+
+
+class RecruiteeParams(SourceParam):
+    """Arguments of the `recruitee` spider: `company`; `base_url` defaults to its subdomain."""
+
+    company: Slug
+    base_url: ApiRoot | None = None
+
+
+class BoardParams(SourceParam):
+    """Arguments of the board spiders without a company (`remotive`, `arbeitnow`, `remoteok`).
+
+    Attributes:
+        base_url: Root of the board's API; each spider has its own default.
+        max_pages: Stop after this many pages (paged APIs only).
+        source: Defaults to the spider's name.
+    """
+
+    base_url: ApiRoot | None = None
+    max_pages: Annotated[int, Field(ge=1, le=1000)] = 50
+
+
+class UsajobsParams(SourceParam):
+    """Arguments of the `usajobs` spider: `keyword`, page size, page cap, `base_url`."""
+
+    keyword: Annotated[str, Field(min_length=1, max_length=200)]
+    results_per_page: Annotated[int, Field(ge=1, le=500)] = 250
+    max_pages: Annotated[int, Field(ge=1, le=1000)] = 20
+    base_url: ApiRoot = "https://data.usajobs.gov"

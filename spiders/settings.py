@@ -21,17 +21,36 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False
 
-# Fail soft, but not forever.
+# Fail soft, but not forever: retries wait (exponential backoff, or the server's Retry-After
+# on 429/503) in our BackoffRetryMiddleware, which takes the place of Scrapy's.
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+RETRY_BACKOFF_BASE = 1.0  # seconds before the first retry; doubles for each further one
+RETRY_BACKOFF_MAX = 60.0
+RETRY_AFTER_MAX = 300.0  # a longer Retry-After gives up instead of waiting
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "spiders.middlewares.BackoffRetryMiddleware": 550,
+    "spiders.middlewares.OffsiteRedirectMiddleware": 610,  # sees 3xx before RedirectMiddleware
+}
+# The errbacks log a request that finally failed, with the source; Scrapy's own give-up line
+# would be a second ERROR for the same failure.
+RETRY_GIVE_UP_LOG_LEVEL = "WARNING"
 DOWNLOAD_TIMEOUT = 30
+# A response over this size is refused (a 20 MB body is never a job list we want).
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+# Redirects are followed only within the spider's allowed_domains (OffsiteMiddleware).
+REDIRECT_MAX_TIMES = 5
 
 ITEM_PIPELINES = {
     "spiders.item_pipelines.ValidatePipeline": 300,
+    "spiders.credential_checks.CredentialFieldsPipeline": 310,
+    "spiders.item_pipelines.EnrichPipeline": 400,
 }
+# USAJOBS_API_KEY / USAJOBS_EMAIL: the usajobs spider reads them from settings, else from the
+# environment variables of the same names. Never put them in this file.
 EXTENSIONS = {
     "spiders.extensions.StatsFileExtension": 500,
 }

@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from spiders.items import Credential
+from spiders.parsing.credential_fields import declared_skill, names_of, relation, unique_skills
 from spiders.parsing.dates import duration_hours
 from spiders.parsing.jsonld import (
     absolute_url,
@@ -26,6 +27,7 @@ CREDENTIAL_TYPES = frozenset(
 )
 # Words in a name or category that name a kind, most specific first.
 _KIND_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"micro\s?masters", re.IGNORECASE), "micromasters"),
     (re.compile(r"nano\s?degree", re.IGNORECASE), "nanodegree"),
     (re.compile(r"boot\s?camp", re.IGNORECASE), "bootcamp"),
     (re.compile(r"speciali[sz]ation", re.IGNORECASE), "specialization"),
@@ -33,6 +35,9 @@ _KIND_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"badge", re.IGNORECASE), "badge"),
     (re.compile(r"certificat(e|ion)", re.IGNORECASE), "certificate"),
 )
+_MICRO = re.compile(r"micro-?\s?credential", re.IGNORECASE)
+#: Words that say a micro-credential is for educators.
+EDUCATOR_WORDS = re.compile(r"\b(educators?|teachers?)\b", re.IGNORECASE)
 _LEVELS = frozenset({"beginner", "introductory", "intermediate", "advanced", "expert", "mixed"})
 _CURRENCY = re.compile(r"^[A-Za-z]{3}$")
 
@@ -59,6 +64,11 @@ def _kind(obj: dict[str, Any], name: str) -> str:
         return "course"
     if "EducationalOccupationalCredential" in types:
         texts = [*_term_texts(obj.get("credentialCategory")), name]
+        audience = [*_term_texts(obj.get("audience")), *_term_texts(obj.get("educationalUse"))]
+        if _MICRO.search(" | ".join(texts)) and EDUCATOR_WORDS.search(
+            " | ".join([*audience, name])
+        ):
+            return "educator_microcredential"
         return _kind_from_words(texts) or "certificate"
     texts = [name, *_term_texts(obj.get("programType"))]
     return _kind_from_words(texts) or "other"
@@ -115,17 +125,46 @@ def _hours(obj: dict[str, Any]) -> float | None:
     return None
 
 
-def _skills(obj: dict[str, Any]) -> list[str]:
-    """Names in `teaches`, `competencyRequired` and `about`, in order, without repeats."""
-    skills: list[str] = []
-    seen: set[str] = set()
+def _skills(obj: dict[str, Any]) -> list[dict[str, str | None]]:
+    """`teaches`, `competencyRequired` and `about`, in order, without repeats.
+
+    A `DefinedTerm` keeps its `inDefinedTermSet` (framework), `termCode` and `url` / `@id`.
+    """
+    found = []
     for key in ("teaches", "competencyRequired", "about"):
         for item in as_list(obj.get(key)):
-            name = text_of(item)
-            if name and name.casefold() not in seen:
-                seen.add(name.casefold())
-                skills.append(name)
-    return skills
+            term = item if isinstance(item, dict) else {}
+            skill = declared_skill(
+                text_of(item),
+                framework=text_of(term.get("inDefinedTermSet")),
+                code=term.get("termCode"),
+                url=term.get("url") or term.get("@id"),
+            )
+            if skill:
+                found.append(skill)
+    return unique_skills(found)
+
+
+def _relations(obj: dict[str, Any], page_url: str) -> list[dict[str, Any]]:
+    """`hasCourse` -> has_part, `isPartOf` -> part_of, `coursePrerequisites` -> prerequisite.
+
+    Targets are the related object's `@id` or `url` (the `source_id` its own page gives it);
+    prerequisites given only as text are not relations.
+    """
+    found = []
+    for key, kind in (
+        ("hasCourse", "has_part"),
+        ("isPartOf", "part_of"),
+        ("coursePrerequisites", "prerequisite"),
+    ):
+        for item in as_list(obj.get(key)):
+            target_id = absolute_url(item.get("@id") if isinstance(item, dict) else None, page_url)
+            target_url = absolute_url(item.get("url") if isinstance(item, dict) else None, page_url)
+            if isinstance(item, str) and item.startswith(("http://", "https://", "/")):
+                target_id = target_url = absolute_url(item, page_url)
+            if target_id or target_url:
+                found.append(relation(kind, target_id or target_url, target_url or target_id))
+    return found
 
 
 def credential_from_jsonld(
@@ -136,10 +175,14 @@ def credential_from_jsonld(
     Reads `Course`, `EducationalOccupationalCredential` and `EducationalOccupationalProgram`.
     `kind`: `Course` -> `course`; a credential whose category or name says badge ->
     `badge`, professional certificate -> `professional_certificate`, otherwise
-    `certificate`; a programme -> `nanodegree`, `bootcamp`, `specialization`, ... when its
-    name or `programType` says so, else `other`. `hours` comes from `timeRequired` or a
-    course instance's `courseWorkload` when that is a pure time duration (`PT20H`); price
-    and currency from the first offer (own offers first, then course instances').
+    `certificate`, and a micro-credential whose audience or name names educators or teachers
+    -> `educator_microcredential`; a programme -> `micromasters`, `nanodegree`, `bootcamp`,
+    `specialization`, ... when its name or `programType` says so, else `other`. `hours` comes
+    from `timeRequired` or a course instance's `courseWorkload` when that is a pure time
+    duration (`PT20H`); price and currency from the first offer (own offers first, then
+    course instances'). Declared skills keep a `DefinedTerm`'s framework, code and URL;
+    `hasCourse` (edX-style programmes), `isPartOf` and `coursePrerequisites` that name an
+    `@id` or URL become relations.
 
     Args:
         obj: The JSON-LD object.
@@ -160,6 +203,7 @@ def credential_from_jsonld(
     url = absolute_url(obj.get("url"), page_url) or own_id or page_url
     offers = _offers(obj)
     price, currency = _price(offers)
+    skills = _skills(obj)
     return Credential(
         source=source,
         source_id=own_id or url,
@@ -174,5 +218,7 @@ def credential_from_jsonld(
         hours=_hours(obj),
         price=price,
         currency=currency,
-        skills=_skills(obj),
+        skills=names_of(skills),
+        declared_skills=skills,
+        relations=_relations(obj, page_url),
     )

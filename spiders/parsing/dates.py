@@ -28,14 +28,28 @@ def format_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def to_utc_iso(value: object) -> str | None:
+def from_epoch(value: object, *, millis: bool = False) -> str | None:
+    """Format a Unix timestamp (seconds, or milliseconds with `millis`) as ISO 8601 UTC.
+
+    Example:
+        >>> from_epoch(1553186035299, millis=True)
+        '2019-03-21T16:33:55Z'
+    """
+    if not isinstance(value, int | float) or isinstance(value, bool) or value <= 0:
+        return None
+    return format_utc(datetime.fromtimestamp(value / 1000 if millis else value, tz=UTC))
+
+
+def to_utc_iso(value: object, *, assume_utc: bool = False) -> str | None:
     """Normalise a date or timestamp to the contract's form.
 
-    A timestamp with an offset becomes UTC (`...Z`); a plain date stays a date. A timestamp
-    without an offset is ambiguous, so only its date is kept.
+    A timestamp with an offset (or a trailing ` UTC`) becomes UTC (`...Z`); a plain date
+    stays a date. A timestamp without an offset is ambiguous, so only its date is kept,
+    unless the source documents its times as UTC (`assume_utc=True`).
 
     Args:
         value: A string such as `"2026-07-30T06:59:38-04:00"` or `"2026-07-30"`.
+        assume_utc: Read a timestamp without an offset as UTC.
 
     Returns:
         `"2026-07-30T10:59:38Z"`, `"2026-07-30"`, or `None` when unparseable or not a string.
@@ -47,6 +61,8 @@ def to_utc_iso(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
+    if text.endswith(" UTC"):
+        text, assume_utc = text[:-4], True
     if _DATE_ONLY.match(text):
         try:
             return date.fromisoformat(text).isoformat()
@@ -57,7 +73,9 @@ def to_utc_iso(value: object) -> str | None:
     except ValueError:
         return None
     if moment.tzinfo is None:
-        return moment.date().isoformat()
+        if not assume_utc:
+            return moment.date().isoformat()
+        moment = moment.replace(tzinfo=UTC)
     return format_utc(moment)
 
 

@@ -19,8 +19,11 @@ _PERIODS = {
     "week": "WEEK", "weekly": "WEEK", "per week": "WEEK",
     "month": "MONTH", "monthly": "MONTH", "per month": "MONTH",
     "year": "YEAR", "yearly": "YEAR", "annual": "YEAR", "annually": "YEAR", "per year": "YEAR",
-    "annum": "YEAR", "per annum": "YEAR",
+    "annum": "YEAR", "per annum": "YEAR", "a year": "YEAR", "yr": "YEAR", "pa": "YEAR",
+    "a month": "MONTH", "mo": "MONTH", "an hour": "HOUR", "a day": "DAY", "a week": "WEEK",
 }  # fmt: skip
+# Decorations around a period: Lever "per-year-salary", Ashby "1 YEAR", "per hour wage".
+_PERIOD_NOISE = re.compile(r"^(?:1|one)\s+|\s+(?:salary|wage|rate)$")
 # Language names seen in schema.org inLanguage, and their ISO 639-1 codes.
 _LANGUAGE_NAMES = {
     "english": "en", "french": "fr", "german": "de", "spanish": "es", "italian": "it",
@@ -60,6 +63,30 @@ def employment_type(value: object) -> str | None:
     return ",".join(out) or None
 
 
+def known_employment_type(value: object) -> str | None:
+    """Find a known employment type in a label such as `"Regular Full Time (Salary)"`.
+
+    Unlike `employment_type`, unknown labels give `None` instead of being kept.
+
+    Args:
+        value: A free-text label.
+
+    Returns:
+        The schema.org name of the first known type the label names, or `None`.
+
+    Example:
+        >>> known_employment_type("Regular Full Time (Salary)")
+        'FULL_TIME'
+    """
+    if not isinstance(value, str):
+        return None
+    words = f" {_WORD_SEPARATORS.sub(' ', value.strip().lower())} "
+    for spelling, code in _EMPLOYMENT_TYPES.items():
+        if f" {spelling} " in words:
+            return code
+    return None
+
+
 def salary_period(value: object) -> str | None:
     """Map a schema.org `unitText` to `HOUR`, `DAY`, `WEEK`, `MONTH` or `YEAR`.
 
@@ -70,12 +97,13 @@ def salary_period(value: object) -> str | None:
         The period, or `None` when not recognised.
 
     Example:
-        >>> salary_period("per annum")
-        'YEAR'
+        >>> salary_period("per annum"), salary_period("per-year-salary"), salary_period("1 HOUR")
+        ('YEAR', 'YEAR', 'HOUR')
     """
     if not isinstance(value, str):
         return None
-    return _PERIODS.get(_WORD_SEPARATORS.sub(" ", value.strip().lower()))
+    words = _WORD_SEPARATORS.sub(" ", value.strip().lower())
+    return _PERIODS.get(words) or _PERIODS.get(_PERIOD_NOISE.sub("", words))
 
 
 def language_code(value: object) -> str | None:

@@ -10,6 +10,8 @@ port, running in a daemon thread. Tests tell it what to serve:
             "/api?x=1": (200, "application/json", b"{}"),             # (status, type, body)
             "/gone": (404, "text/html", "<h1>Not found</h1>"),
             "/moved": site_server.Route(301, "text/html", "", {"Location": "/new"}),
+            "/flaky": [(500, "text/plain", "oops"), "ok"],            # list -> served in turn
+            "/slow": site_server.Route(200, "text/plain", "late", delay=3.0),
         })
         url = site_server.url + "/sitemap.xml"                        # http://127.0.0.1:PORT
         ...
@@ -20,20 +22,25 @@ API:
 - `serve(routes, root=None)`: replace all routes (and forget earlier requests). Keys are
   paths, optionally with a query string: a request first matches `path?query`, then `path`.
   Values: a `(status, content_type, body)` tuple, `site_server.Route(status, content_type,
-  body, headers)`, `bytes`, `str` (text/plain), or a `Path` to a file (content type from the
-  suffix). `body` is `bytes` or `str` (sent as UTF-8). `root`: a directory whose files are
+  body, headers, delay)`, `bytes`, `str` (text/plain), or a `Path` to a file (content type
+  from the suffix); or a list of those, served one per request in turn, the last one
+  repeating. `delay` makes the server wait that many seconds before answering. `body` is
+  `bytes` or `str` (sent as UTF-8). `root`: a directory whose files are
   served for paths without a route (no `..` escapes).
 - Anything else gets `404 text/html`.
 - `requested`: list of request targets (`path?query`) received since the last `serve`.
 - `user_agents`: the `User-Agent` header of each of those requests.
+- `requested_at`: `time.monotonic()` of each of those requests.
 
 Call `serve` at the start of each test; the server is shared by the whole session.
 """
 
 from __future__ import annotations
 
+import contextlib
 import mimetypes
 import threading
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -60,6 +67,7 @@ class Route:
     content_type: str = "text/html; charset=utf-8"
     body: bytes | str = b""
     headers: Mapping[str, str] = field(default_factory=dict)
+    delay: float = 0.0
 
     def payload(self) -> bytes:
         return self.body.encode("utf-8") if isinstance(self.body, str) else self.body
@@ -72,6 +80,7 @@ def _content_type(path: Path) -> str:
 
 
 RouteValue = Route | tuple[int, str, bytes | str] | bytes | str | Path
+RoutesValue = RouteValue | list[RouteValue]
 
 
 def _as_route(value: RouteValue) -> Route:
@@ -94,10 +103,11 @@ class SiteServer:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._routes: dict[str, Route] = {}
+        self._routes: dict[str, list[Route]] = {}
         self._root: Path | None = None
         self.requested: list[str] = []
         self.user_agents: list[str] = []
+        self.requested_at: list[float] = []
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._httpd.daemon_threads = True
         self.host, self.port = self._httpd.server_address[:2]
@@ -106,19 +116,28 @@ class SiteServer:
 
     Route = Route
 
-    def serve(self, routes: Mapping[str, RouteValue], root: Path | None = None) -> None:
+    def serve(self, routes: Mapping[str, RoutesValue], root: Path | None = None) -> None:
         """Serve `routes` (and files under `root`) from now on; see the module docstring."""
         with self._lock:
-            self._routes = {key: _as_route(value) for key, value in routes.items()}
+            self._routes = {
+                key: [_as_route(item) for item in value]
+                if isinstance(value, list)
+                else [_as_route(value)]
+                for key, value in routes.items()
+            }
             self._root = root.resolve() if root else None
             self.requested = []
             self.user_agents = []
+            self.requested_at = []
 
     def _lookup(self, target: str) -> Route:
         with self._lock:
             self.requested.append(target)
+            self.requested_at.append(time.monotonic())
             path = urlsplit(target).path
-            route = self._routes.get(target) or self._routes.get(path)
+            key = target if target in self._routes else path
+            turns = self._routes.get(key)
+            route = turns.pop(0) if turns and len(turns) > 1 else (turns[0] if turns else None)
             root = self._root
         if route is not None:
             return route
@@ -136,6 +155,8 @@ class SiteServer:
 
             def _respond(self, *, with_body: bool) -> None:
                 route = server._lookup(self.path)
+                if route.delay:
+                    time.sleep(route.delay)
                 with server._lock:
                     server.user_agents.append(self.headers.get("User-Agent", ""))
                 body = route.payload()
@@ -146,7 +167,9 @@ class SiteServer:
                     self.send_header(name, value)
                 self.end_headers()
                 if with_body:
-                    self.wfile.write(body)
+                    # The client may have given up (timeout and size-limit tests).
+                    with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                        self.wfile.write(body)
 
             def do_GET(self) -> None:
                 self._respond(with_body=True)

@@ -7,73 +7,20 @@ and review the diff.
 from __future__ import annotations
 
 import gzip
-import json
-import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from crawls import FIXTURES, REPO, assert_complete, check_golden, crawl
 
 pytestmark = pytest.mark.integration
 
-REPO = Path(__file__).resolve().parents[2]
-FIXTURES = REPO / "tests" / "fixtures" / "spiders"
-GOLDEN = REPO / "tests" / "golden" / "crawl"
 PAGES = FIXTURES / "jsonld"
 COURSES = FIXTURES / "sites" / "courses"
 CAREERS = FIXTURES / "sites" / "careers"
 USER_AGENT = "skillsignal/0.1 (+https://github.com/skillsignal/skillsignal)"
-
-
-@dataclass
-class Crawl:
-    returncode: int
-    items: list[dict[str, Any]]
-    stats: dict[str, Any]
-    log: str
-
-
-def crawl(tmp_path: Path, spider: str, *args: str) -> Crawl:
-    """Run `python -m scrapy crawl spider -a ...` from the repository root."""
-    out, stats = tmp_path / f"{spider}.jsonl", tmp_path / f"{spider}.stats.json"
-    command = [sys.executable, "-m", "scrapy", "crawl", spider]
-    for arg in args:
-        command += ["-a", arg]
-    command += [
-        "-O", str(out),
-        "-s", f"SKILLSIGNAL_STATS_FILE={stats}",
-        "-s", "AUTOTHROTTLE_ENABLED=False",
-        "-s", "LOG_LEVEL=INFO",
-    ]  # fmt: skip
-    proc = subprocess.run(
-        command, cwd=REPO, capture_output=True, text=True, timeout=60, check=False
-    )
-    items = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    return Crawl(proc.returncode, items, json.loads(stats.read_text(encoding="utf-8")), proc.stderr)
-
-
-def check_golden(request: pytest.FixtureRequest, name: str, items: list[dict[str, Any]]) -> None:
-    """Compare items (sorted, without `crawled_at`) to tests/golden/crawl/<name>.jsonl."""
-    rows = sorted(
-        ({k: v for k, v in item.items() if k != "crawled_at"} for item in items),
-        key=lambda row: (row["source"], row["source_id"]),
-    )
-    text = "".join(json.dumps(row, ensure_ascii=False, sort_keys=False) + "\n" for row in rows)
-    path = GOLDEN / f"{name}.jsonl"
-    update = request.config.getoption("--update-golden", default=False)
-    if update or os.environ.get("SKILLSIGNAL_UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8")
-
-
-def assert_complete(run: Crawl) -> None:
-    assert run.returncode == 0, run.log
-    assert run.stats["finish_reason"] == "finished"
-    assert "log_count/ERROR" not in run.stats, run.log
 
 
 def test_greenhouse_board(site_server, tmp_path: Path, request: pytest.FixtureRequest):

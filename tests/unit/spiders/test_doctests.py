@@ -6,7 +6,19 @@ import importlib
 import pytest
 
 MODULES = [
+    "spiders.middlewares",
     "spiders.mirror",
+    "spiders.parsing.employer",
+    "spiders.parsing.language",
+    "spiders.parsing.payload",
+    "spiders.parsing.salary",
+    "spiders.parsing.smartrecruiters",
+    "spiders.parsing.workplace",
+    "spiders.credential_checks",
+    "spiders.parsing.coursera",
+    "spiders.parsing.credential_fields",
+    "spiders.parsing.credly",
+    "spiders.parsing.ctdl",
     "spiders.parsing.dates",
     "spiders.parsing.html_text",
     "spiders.parsing.places",

@@ -2,6 +2,7 @@ import pytest
 
 from spiders.items import Credential
 from spiders.parsing.credential import CREDENTIAL_TYPES, credential_from_jsonld
+from spiders.parsing.credential_fields import skill_names
 from spiders.parsing.jsonld import find_typed, jsonld_blocks
 
 SOURCE = "course_jsonld:courses.example.org"
@@ -106,6 +107,7 @@ def test_catalogue_graph_gives_programme_course_and_badge(fixture_text):
         price=7900.0,
         currency="GBP",
         skills=["SQL", "Python", "Tableau"],
+        declared_skills=skill_names(["SQL", "Python", "Tableau"]),
     )
     assert course == Credential(
         source=SOURCE,
@@ -122,6 +124,7 @@ def test_catalogue_graph_gives_programme_course_and_badge(fixture_text):
         price=49.0,
         currency="GBP",
         skills=["SQL", "Data visualisation", "Relational databases"],
+        declared_skills=skill_names(["SQL", "Data visualisation", "Relational databases"]),
     )
     assert (badge.kind, badge.provider, badge.source_id) == (
         "badge",
