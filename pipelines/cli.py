@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from pipelines.errors import PipelineError
-from pipelines.settings import Settings, apply_prefect_defaults
+from pipelines.cli_common import (
+    ConfigOption,
+    DbOption,
+    FormatOption,
+    OutputFormat,
+    console,
+    err_console,
+)
+from pipelines.cli_common import config_for as _config
+from pipelines.cli_common import fail as _fail
+from pipelines.cli_common import handle as _handle
+from pipelines.cli_common import print_rows as _print_rows
+from pipelines.cli_taxonomy import taxonomy_app
+from pipelines.settings import apply_prefect_defaults
 
 app = typer.Typer(
     help="skillsignal: what employers demand, and how well micro-credentials teach it.",
@@ -22,66 +29,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console()
-err_console = Console(stderr=True, soft_wrap=True, highlight=False)
-
-
-class OutputFormat(StrEnum):
-    """How read commands print rows."""
-
-    table = "table"
-    csv = "csv"
-    json = "json"
-
-
-TABLE_HIDDEN_COLUMNS = {"url", "credential_key", "source"}
-
-ConfigOption = Annotated[
-    Path | None, typer.Option("--config", "-c", help="config file (default ./skillsignal.toml)")
-]
-DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB warehouse file")]
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="output format")]
-
-
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    err_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
-    return typer.Exit(code)
-
-
-def _config(config_path: Path | None, db: Path | None):
-    from pipelines.config import load_config
-    from pipelines.sources import known_kinds
-
-    settings = Settings.from_env()
-    config, _ = load_config(config_path or settings.config_path, set(known_kinds()))
-    if db or settings.db_path:
-        config.warehouse.path = db or settings.db_path  # type: ignore[assignment]
-    if settings.data_dir:
-        config.paths.data_dir = settings.data_dir
-    return config
-
-
-def _print_rows(columns: list[str], rows: list[tuple[object, ...]], fmt: OutputFormat, title: str):
-    if fmt is OutputFormat.json:
-        for row in rows:
-            sys.stdout.write(json.dumps(dict(zip(columns, row, strict=True)), default=str) + "\n")
-    elif fmt is OutputFormat.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(columns)
-        writer.writerows(rows)
-    else:
-        # Keys and URLs stay in csv/json output; a terminal table has no room for them.
-        keep = [i for i, c in enumerate(columns) if c not in TABLE_HIDDEN_COLUMNS]
-        columns = [columns[i] for i in keep]
-        rows = [tuple(row[i] for i in keep) for row in rows]
-        table = Table(title=title)
-        for column in columns:
-            table.add_column(column)
-        for row in rows:
-            table.add_row(*("" if value is None else str(value) for value in row))
-        console.print(table)
-
-
 def _read(db: Path | None, config_path: Path | None, name: str, params: dict[str, object]):
     import warehouse
 
@@ -133,7 +80,7 @@ def run(
 
 
 @app.command()
-def extract(
+def extract(  # noqa: PLR0917 - one parameter per typer option
     input_path: Annotated[
         Path | None, typer.Argument(help="JSONL file of {id, text}; '-' or none reads stdin")
     ] = None,
@@ -141,11 +88,25 @@ def extract(
     taxonomy_path: Annotated[
         Path | None, typer.Option("--taxonomy", help="taxonomy Parquet (default: bundled ESCO)")
     ] = None,
+    in_warehouse: Annotated[
+        bool, typer.Option("--warehouse", help="the extract stage: new or changed documents")
+    ] = False,
+    all_documents: Annotated[
+        bool, typer.Option("--all-documents", help="with --warehouse: every document")
+    ] = False,
+    config_path: ConfigOption = None,
+    db: DbOption = None,
 ) -> None:
     """Extract skill mentions from JSONL {"id","text"} lines; write JSONL {"id","skills"}.
 
+    With --warehouse, run the extract stage on the warehouse's new or changed documents.
     Example: echo '{"id":"1","text":"Python and SQL"}' | skillsignal extract
     """
+    if in_warehouse:
+        from pipelines.cli_ops import run_stages
+
+        run_stages(["extract"], config_path, db, all_documents=all_documents)
+        return
     from pipelines.extract_io import LineProblem, extract_lines
     from taxonomy import TaxonomyError, build_nlp, load_taxonomy
 
@@ -272,12 +233,10 @@ def init(
     console.print(f"wrote {path}")
 
 
-def _handle(exc: Exception) -> typer.Exit:
-    """Known library and config errors become one-line messages; anything else propagates."""
-    known = ("warehouse", "taxonomy", "pipelines")
-    if isinstance(exc, PipelineError) or type(exc).__module__.split(".")[0] in known:
-        return _fail(str(exc))
-    raise exc
+from pipelines import cli_ops  # noqa: E402 - registers the stage, runs and serve commands
+
+cli_ops.register(app)
+app.add_typer(taxonomy_app, name="taxonomy")
 
 
 def main() -> None:

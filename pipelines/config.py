@@ -5,11 +5,13 @@ from __future__ import annotations
 import tomllib
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from pipelines.errors import ConfigError
+from pipelines.settings import Settings
 
 DEFAULT_CONFIG_NAME = "skillsignal.toml"
 
@@ -66,6 +68,8 @@ class CrawlConfig(BaseModel):
     log_level: str = "INFO"
     autothrottle: bool = True
     max_pages: int = Field(default=5000, ge=0, description="0 = no limit")
+    retries: int = Field(default=1, ge=0, description="retries of a failed source crawl")
+    retry_delay_s: int = Field(default=60, ge=0)
 
 
 class ScoringConfig(BaseModel):
@@ -82,6 +86,34 @@ class ExtractionConfig(BaseModel):
     min_score: float = Field(default=0.0, ge=0.0, le=1.0)
 
 
+class ScheduleConfig(BaseModel):
+    """When the nightly run starts (`skillsignal serve`, prefect.yaml)."""
+
+    model_config = ConfigDict(extra="forbid")
+    cron: str = Field(default="0 2 * * *", min_length=9, description="five-field cron")
+    timezone: str = Field(default="UTC", description="IANA time zone, e.g. Europe/Berlin")
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            msg = f"unknown time zone {value!r}"
+            raise ValueError(msg) from exc
+        return value
+
+
+class ComputeConfig(BaseModel):
+    """Where tasks run: threads in this process, or a Dask cluster (`pip install .[dask]`)."""
+
+    model_config = ConfigDict(extra="forbid")
+    task_runner: Literal["local", "dask"] = "local"
+    dask_address: str = Field(default="", description="scheduler address; empty = local cluster")
+    dask_workers: int = Field(default=2, gt=0, description="workers of a local cluster")
+    partition_rows: int = Field(default=2000, gt=0, description="documents per partition")
+
+
 class Config(BaseModel):
     """The whole of `skillsignal.toml`."""
 
@@ -91,6 +123,8 @@ class Config(BaseModel):
     crawl: CrawlConfig = CrawlConfig()
     scoring: ScoringConfig = ScoringConfig()
     extraction: ExtractionConfig = ExtractionConfig()
+    schedule: ScheduleConfig = ScheduleConfig()
+    compute: ComputeConfig = ComputeConfig()
     sources: list[SourceConfig] = Field(default_factory=list)
 
 
@@ -135,3 +169,23 @@ def load_config(path: Path | None, known_kinds: set[str]) -> tuple[Config, str]:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from exc
     return parse_config(text, str(path), known_kinds), str(path)
+
+
+def resolve_config(
+    config_path: Path | None = None, db: Path | None = None, known_kinds: set[str] | None = None
+) -> Config:
+    """The config in effect, with `--db` / `$SKILLSIGNAL_DB` / `$SKILLSIGNAL_DATA_DIR` applied.
+
+    The file is ``config_path``, `$SKILLSIGNAL_CONFIG`, ./skillsignal.toml or the packaged default.
+    """
+    if known_kinds is None:
+        from pipelines.sources import known_kinds as spider_kinds  # noqa: PLC0415 - Scrapy import
+
+        known_kinds = set(spider_kinds())
+    settings = Settings.from_env()
+    config, _ = load_config(config_path or settings.config_path, known_kinds)
+    if db or settings.db_path:
+        config.warehouse.path = db or settings.db_path  # type: ignore[assignment]
+    if settings.data_dir:
+        config.paths.data_dir = settings.data_dir
+    return config

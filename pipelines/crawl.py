@@ -12,10 +12,11 @@ import logging
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from pipelines.config import CrawlConfig, SourceConfig
+from pipelines.errors import CrawlError
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +102,9 @@ def run_spider(source: SourceConfig, out_dir: Path, crawl: CrawlConfig) -> Crawl
         stats = json.loads(stats_path.read_text(encoding="utf-8"))
     elif error is None:
         error = f"spider wrote no stats file (log: {log_path})"
+    errors_logged = stats.get("log_count/ERROR")
+    if error is None and errors_logged and not stats.get("item_scraped_count"):
+        error = f"no items, {errors_logged} error(s) logged (log: {log_path})"
     if not items_path.exists():
         items_path.touch()
     result = CrawlResult(source.name, source.kind, items_path, log_path, stats, returncode, error)
@@ -109,3 +113,71 @@ def run_spider(source: SourceConfig, out_dir: Path, crawl: CrawlConfig) -> Crawl
         result.complete, error,
     )  # fmt: skip
     return result
+
+
+class CrawlFailed(CrawlError):
+    """A source's crawl failed; carries its `CrawlResult` (raised so that Prefect retries it)."""
+
+    def __init__(self, result: CrawlResult) -> None:
+        super().__init__(result)
+        self.result = result
+
+    def __str__(self) -> str:
+        return f"{self.result.source}: {self.result.error}"
+
+
+def failed_result(source: SourceConfig, out_dir: Path, error: str) -> CrawlResult:
+    """The result of a crawl that ended without one (e.g. stopped by the task timeout)."""
+    stem = source_file_stem(source.name)
+    items_path = out_dir / f"{stem}.jsonl"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    items_path.touch()
+    return CrawlResult(
+        source.name, source.kind, items_path, out_dir / f"{stem}.log", {}, -1, error
+    )
+
+
+MANIFEST_NAME = "crawl.json"
+
+
+def write_manifest(results: list[CrawlResult], crawl_dir: Path) -> Path:
+    """Record a crawl's results beside its files, so `skillsignal load` can load them later."""
+    path = crawl_dir / MANIFEST_NAME
+    crawl_dir.mkdir(parents=True, exist_ok=True)
+    rows = [{**asdict(r), "items_path": str(r.items_path), "log_path": str(r.log_path)}
+            for r in results]  # fmt: skip
+    path.write_text(json.dumps(rows, indent=1, default=str), encoding="utf-8")
+    return path
+
+
+def read_manifest(crawl_dir: Path) -> list[CrawlResult]:
+    """The results recorded by `write_manifest` in ``crawl_dir``.
+
+    Raises:
+        CrawlError: No crawl manifest in ``crawl_dir``.
+    """
+    path = crawl_dir / MANIFEST_NAME
+    if not path.is_file():
+        msg = f"{crawl_dir}: no {MANIFEST_NAME}; run `skillsignal crawl` first"
+        raise CrawlError(msg)
+    rows = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        replace(CrawlResult(**row), items_path=Path(row["items_path"]),
+                log_path=Path(row["log_path"]))
+        for row in rows
+    ]  # fmt: skip
+
+
+def latest_crawl_dir(data_dir: Path) -> Path:
+    """The newest `data/crawls/<run id>` folder holding a manifest.
+
+    Raises:
+        CrawlError: There is none.
+    """
+    found = sorted(
+        (data_dir / "crawls").glob(f"*/{MANIFEST_NAME}"), key=lambda p: p.stat().st_mtime
+    )
+    if not found:
+        msg = f"no crawl in {data_dir / 'crawls'}; run `skillsignal crawl` first"
+        raise CrawlError(msg)
+    return found[-1].parent

@@ -88,4 +88,25 @@ def demo_sources(base_url: str) -> list[SourceConfig]:
             kind="course_jsonld",
             args={"url": f"{DEMO_ORIGIN}/courses/sitemap.xml", "base_url": base_url},
         ),
+        SourceConfig(
+            name="coursera:catalog", kind="coursera", args={"base_url": f"{base_url}/coursera"}
+        ),
+        SourceConfig(
+            name="udacity:catalog", kind="udacity", args={"base_url": f"{base_url}/udacity"}
+        ),
+        SourceConfig(
+            name="credly:demo-cloud",
+            kind="credly",
+            args={"organization": "demo-cloud", "base_url": f"{base_url}/credly"},
+        ),
+        SourceConfig(
+            name="demo-badges",
+            kind="openbadges",
+            args={"url": f"{DEMO_ORIGIN}/badges/index.json", "base_url": base_url},
+        ),
+        SourceConfig(
+            name="demo-ctdl",
+            kind="ctdl",
+            args={"url": f"{DEMO_ORIGIN}/ctdl/search.json", "base_url": base_url},
+        ),
     ]

@@ -1,7 +1,8 @@
 """The JSONL extraction contract of `skillsignal extract` (and of the shared eval harness).
 
 Input lines: `{"id": str, "text": str}`. Output, one line per readable input line:
-`{"id", "skills": [{"skill_id", "label", "score", "start", "end", "surface", "method"}...]}`,
+`{"id", "skills": [{"skill_id", "label", "score", "start", "end", "surface", "method",
+"section"}...]}`,
 best first. A line that cannot be read is reported with its line number and skipped.
 """
 
@@ -50,6 +51,7 @@ def _skills(mentions: list[SkillMention], min_score: float) -> list[dict[str, ob
             "end": m.end,
             "surface": m.surface,
             "method": m.method,
+            "section": m.section,
         }
         for m in mentions
         if m.score >= min_score

@@ -1,38 +1,49 @@
 """Thin Prefect tasks over library calls: crawl, load, extract, score, export.
 
-Retries go only on the crawl (network, subprocess); transforms are deterministic.
+Retries go only on the crawl (network, subprocess); transforms are deterministic. Tasks take the
+path of the *working* warehouse file of the run (see `warehouse.publish`), never the published
+one, except `export_reports`, which only reads.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pyarrow as pa
-from prefect import get_run_logger, task
+from prefect import task
 from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import MissingContextError
+from prefect.logging import get_run_logger
 
 import warehouse
+from pipelines import partitions
 from pipelines.config import Config, SourceConfig
-from pipelines.crawl import CrawlResult, run_spider
+from pipelines.crawl import CrawlFailed, CrawlResult, run_spider
 from pipelines.summary import SourceOutcome
-from taxonomy import Taxonomy, build_nlp, extract_mentions
+from taxonomy import Taxonomy
 
-MENTION_COLUMNS = (
-    "doc_kind", "doc_key", "content_hash", "skill_id", "start_char", "end_char", "surface",
-    "method", "confidence",
-)  # fmt: skip
+REPORTS = ("alignment", "demand", "gaps")
 
 
-@task(name="crawl_source", retries=1, retry_delay_seconds=5, cache_policy=NO_CACHE)
+def _logger() -> logging.Logger | logging.LoggerAdapter[logging.Logger]:
+    try:
+        return get_run_logger()
+    except MissingContextError:
+        return logging.getLogger(__name__)
+
+
+@task(name="crawl_source", cache_policy=NO_CACHE)
 def crawl_source(source: SourceConfig, out_dir: Path, config: Config) -> CrawlResult:
-    """Crawl one source into `out_dir` (a failing site is reported in the result, not raised)."""
+    """Crawl one source into `out_dir`; raise `CrawlFailed` (so Prefect retries) when it fails."""
     result = run_spider(source, out_dir, config.crawl)
-    get_run_logger().info(
+    _logger().info(
         "%s: %d items, complete=%s%s", source.name, result.items, result.complete,
         f", error: {result.error}" if result.error else "",
     )  # fmt: skip
+    if result.error:
+        raise CrawlFailed(result)
     return result
 
 
@@ -48,13 +59,8 @@ def _taxonomy_checksum(taxonomy: Taxonomy) -> str:
     return digest.hexdigest()[:16]
 
 
-@task(name="load_crawls", cache_policy=NO_CACHE)
-def load_crawls(
-    db_path: Path, taxonomy: Taxonomy, results: list[CrawlResult], run_id: str, seen_at: datetime
-) -> list[SourceOutcome]:
-    """Migrate the warehouse, load the taxonomy and every crawl file in one writer session."""
-    logger = get_run_logger()
-    outcomes = []
+def prepare_warehouse(db_path: Path, taxonomy: Taxonomy) -> None:
+    """Migrate the warehouse, re-apply views and make the taxonomy current (no-op if it is)."""
     with warehouse.connect(db_path) as con:
         warehouse.apply_migrations(con)
         warehouse.apply_views(con)
@@ -63,6 +69,16 @@ def load_crawls(
             version=taxonomy.version, attribution=taxonomy.attribution,
             checksum=_taxonomy_checksum(taxonomy),
         )  # fmt: skip
+
+
+@task(name="load_crawls", cache_policy=NO_CACHE)
+def load_crawls(
+    db_path: Path, taxonomy: Taxonomy, results: list[CrawlResult], run_id: str, seen_at: datetime
+) -> list[SourceOutcome]:
+    """Load every crawl file into the warehouse in one session (after `prepare_warehouse`)."""
+    logger = _logger()
+    outcomes = []
+    with warehouse.connect(db_path) as con:
         for result in results:
             outcome = SourceOutcome(
                 result.source, result.kind, result.items, result.complete, result.error
@@ -91,46 +107,28 @@ def load_crawls(
     return outcomes
 
 
-@task(name="extract_skills", cache_policy=NO_CACHE)
-def extract_skills(
-    db_path: Path, taxonomy: Taxonomy, *, all_documents: bool, min_score: float
-) -> tuple[int, int]:
-    """Extract mentions from new or changed documents; return (documents, mentions)."""
-    with warehouse.connect(db_path) as con:
-        docs = warehouse.documents_for_extraction(con, all_documents=all_documents)
-        if docs.num_rows == 0:
-            return 0, 0
-        nlp = build_nlp(taxonomy)
-        columns: dict[str, list[object]] = {name: [] for name in MENTION_COLUMNS}
-        keys = docs.select(["doc_kind", "doc_key", "content_hash"]).to_pylist()
-        texts = docs.column("text").to_pylist()
-        for doc, mentions in zip(keys, extract_mentions(nlp, texts), strict=True):
-            for m in mentions:
-                if m.score < min_score:
-                    continue
-                row = {**doc, "skill_id": m.skill_id, "start_char": m.start, "end_char": m.end,
-                       "surface": m.surface, "method": m.method, "confidence": m.score}  # fmt: skip
-                for name in MENTION_COLUMNS:
-                    columns[name].append(row[name])
-        stored = warehouse.replace_mentions(
-            con, pa.table(columns), documents=docs.select(["doc_kind", "doc_key", "content_hash"])
-        )
-        return docs.num_rows, stored
+@task(name="extract_partition", cache_policy=NO_CACHE)
+def extract_partition(docs_path: Path, min_score: float) -> Path:
+    """Extract one Parquet partition of documents (runs on a Dask worker when configured)."""
+    return partitions.extract_partition(docs_path, min_score)
 
 
 @task(name="compute_scores", cache_policy=NO_CACHE)
-def compute_scores(db_path: Path, top_n: int) -> None:
+def compute_scores(db_path: Path, top_n: int) -> warehouse.ScoreSummary:
     """Rebuild views and scores."""
     with warehouse.connect(db_path) as con:
-        warehouse.compute_scores(con, top_n=top_n)
+        return warehouse.compute_scores(con, top_n=top_n)
 
 
 @task(name="export_reports", cache_policy=NO_CACHE)
 def export_reports(db_path: Path, exports_dir: Path) -> list[Path]:
-    """Write the run's CSV exports."""
+    """Write the CSV exports, each to a temporary file renamed into place (never half written)."""
     exports_dir.mkdir(parents=True, exist_ok=True)
+    paths = []
     with warehouse.connect(db_path, read_only=True) as con:
-        return [
-            warehouse.export_report(con, name, exports_dir / f"{name}.csv", fmt="csv")
-            for name in ("alignment", "demand", "gaps")
-        ]
+        for name in REPORTS:
+            final = exports_dir / f"{name}.csv"
+            partial = exports_dir / f".{name}.csv.partial"
+            warehouse.export_report(con, name, partial, fmt="csv")
+            paths.append(partial.replace(final))
+    return paths

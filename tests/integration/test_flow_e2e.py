@@ -5,26 +5,17 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from pipelines.config import Config, CrawlConfig, PathsConfig, WarehouseConfig
+from pipelines.config import Config, CrawlConfig
 from pipelines.demo import demo_sources, serve_demo
 from pipelines.demo_build import DEMO_ORIGIN
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture(scope="module")
-def prefect_harness() -> Iterator[None]:
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
 
 
 @pytest.fixture(scope="module")
@@ -35,12 +26,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def config(tmp_path_factory: pytest.TempPathFactory) -> Config:
-    work = tmp_path_factory.mktemp("run")
-    return Config(
-        warehouse=WarehouseConfig(path=work / "wh.duckdb"),
-        paths=PathsConfig(data_dir=work / "data", exports_dir=work / "exports"),
-        crawl=CrawlConfig(autothrottle=False, timeout_s=300),
+def config(make_config, tmp_path_factory: pytest.TempPathFactory) -> Config:
+    return make_config(
+        tmp_path_factory.mktemp("run"), crawl=CrawlConfig(autothrottle=False, timeout_s=300)
     )
 
 
@@ -77,7 +65,12 @@ def test_demo_run_loads_every_source(first_run, config: Config) -> None:
     with duckdb.connect(str(config.warehouse.path), read_only=True) as con:
         assert con.execute("select count(*) from postings where active").fetchone() == (146,)
         kinds = dict(con.execute("select kind, count(*) from credentials group by kind").fetchall())
-        assert {"course", "badge", "certificate"} <= set(kinds)
+        assert {"course", "badge", "certificate", "specialization", "nanodegree"} <= set(kinds)
+        stacks = con.execute(
+            "select count(*) from credential_relations where relation_type = 'has_part' "
+            "and target_key is not null"
+        ).fetchone()[0]
+        assert stacks >= 4
         mentions = con.execute("select count(*) from skill_mentions").fetchone()[0]
     assert mentions == first_run.mentions > 500
     assert (config.paths.exports_dir / "alignment.csv").is_file()

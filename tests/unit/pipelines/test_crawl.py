@@ -27,3 +27,26 @@ def test_complete_only_when_finished_without_errors(tmp_path: Path) -> None:
     assert not result({"finish_reason": "finished", "log_count/ERROR": 2}).complete
     assert not result({"finish_reason": "closespider_pagecount"}).complete
     assert not result({"finish_reason": "finished"}, error="boom").complete
+
+
+def test_manifest_round_trip_and_latest_crawl(tmp_path: Path) -> None:
+    import os
+    import pickle
+
+    import pytest
+
+    from pipelines.crawl import CrawlFailed, latest_crawl_dir, read_manifest, write_manifest
+    from pipelines.errors import CrawlError
+
+    with pytest.raises(CrawlError, match="run `skillsignal crawl` first"):
+        latest_crawl_dir(tmp_path)
+    old, new = tmp_path / "crawls" / "r1", tmp_path / "crawls" / "r2"
+    result = CrawlResult("s", "greenhouse", old / "s.jsonl", old / "s.log", {"a": 1}, 0, None)
+    write_manifest([result], old)
+    write_manifest([], new)
+    os.utime(old / "crawl.json", (0, 0))
+    assert latest_crawl_dir(tmp_path) == new
+    assert read_manifest(old) == [result]
+    failed = pickle.loads(pickle.dumps(CrawlFailed(result)))
+    assert failed.result == result
+    assert str(failed).startswith("s: ")
