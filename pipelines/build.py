@@ -18,11 +18,12 @@ import duckdb
 import warehouse
 from pipelines import partitions
 from pipelines.config import Config
-from pipelines.crawl import CrawlResult
+from pipelines.crawl import CrawlResult, adopt_crawl_state
 from pipelines.runlog import RunLog
 from pipelines.summary import RunSummary, SourceOutcome, top_movers
 from pipelines.tasks import (
     compute_scores,
+    detect_duplicates,
     export_reports,
     extract_partition,
     load_crawls,
@@ -67,7 +68,10 @@ def extract_documents(
     )
     if not docs_paths:
         return 0, 0
-    futures = [extract_partition.submit(p, config.extraction.min_score) for p in docs_paths]
+    futures = [
+        extract_partition.submit(p, config.extraction.min_score, config.extraction.semantic)
+        for p in docs_paths
+    ]
     mention_paths = [future.result() for future in futures]
     documents = sum(partitions.pq.read_metadata(p).num_rows for p in docs_paths)
     mentions = partitions.store_mentions(work, docs_paths, mention_paths)
@@ -98,6 +102,9 @@ def build(
     except Exception as exc:
         _record_failure(published, run, exc)
         raise
+    if "load" in stages and results:
+        # Only now that the run is published may the next crawl ask for changed pages only.
+        adopt_crawl_state(results, Path(config.paths.data_dir) / "state")
     summary.active_postings, summary.credentials = overview.active_postings, overview.credentials
     summary.top_skills, summary.alignment = overview.top_skills, overview.alignment
     summary.movers = top_movers(before, after)
@@ -128,10 +135,11 @@ def _run_stages(plan: _Plan, summary: RunSummary) -> None:
     prepare_warehouse(work, taxonomy)
     if "load" in stages:
         with _stage(plan, "load") as counts:
-            summary.sources = load_crawls(
-                work, taxonomy, plan.results, run.run_id, run.started_at
-            )
+            summary.sources = load_crawls(work, taxonomy, plan.results, run.run_id, run.started_at)
             counts.update(_load_counts(summary.sources))
+            dupes = detect_duplicates(work, run.run_id, run.started_at)
+            counts.update(duplicates=dupes.duplicates, active_postings=dupes.postings,
+                          duplicate_rate_permille=round(1000 * dupes.duplicate_rate))  # fmt: skip
         run.errors += [f"crawl {s.name}: {s.error}" for s in summary.sources if s.error]
     if "extract" in stages:
         with _stage(plan, "extract") as counts:

@@ -11,15 +11,15 @@ import typer
 from pipelines.cli_common import (
     ConfigOption,
     DbOption,
-    FormatOption,
-    OutputFormat,
+    FormatOption,  # noqa: F401 - shared helpers stay importable from here
+    OutputFormat,  # noqa: F401
     console,
     err_console,
 )
 from pipelines.cli_common import config_for as _config
 from pipelines.cli_common import fail as _fail
 from pipelines.cli_common import handle as _handle
-from pipelines.cli_common import print_rows as _print_rows
+from pipelines.cli_common import print_rows as _print_rows  # noqa: F401
 from pipelines.cli_taxonomy import taxonomy_app
 from pipelines.settings import apply_prefect_defaults
 
@@ -29,20 +29,6 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-def _read(db: Path | None, config_path: Path | None, name: str, params: dict[str, object]):
-    import warehouse
-
-    config = _config(config_path, db)
-    with warehouse.connect(config.warehouse.path, read_only=True) as con:
-        return warehouse.query_rows(con, name, params)
-
-
-def _search(db: Path | None, config_path: Path | None, text: str, limit: int):
-    import warehouse
-
-    config = _config(config_path, db)
-    with warehouse.connect(config.warehouse.path, read_only=True) as con:
-        return warehouse.search_skills(con, text, limit)
 
 
 @app.command()
@@ -72,9 +58,12 @@ def run(
             summary = run_once(config, all_documents=all_documents)
     except Exception as exc:
         raise _handle(exc) from exc
+    from pipelines.crawl_report import print_crawl_report
     from pipelines.report_text import print_summary
 
     print_summary(console, summary)
+    if summary.sources:
+        print_crawl_report(console, summary.db_path, summary.run_id)
     if summary.degraded:
         raise typer.Exit(3)
 
@@ -139,83 +128,6 @@ def extract(  # noqa: PLR0917 - one parameter per typer option
 
 
 @app.command()
-def query(
-    text: Annotated[str, typer.Argument(help="a skill name or part of one")],
-    limit: Annotated[int, typer.Option(help="rows to show")] = 20,
-    fmt: FormatOption = OutputFormat.table,
-    db: DbOption = None,
-    config_path: ConfigOption = None,
-) -> None:
-    """Find skills by name, with their demand and the credentials that cover them.
-
-    Example: skillsignal query "SQL"
-    """
-    try:
-        columns, rows = _search(db, config_path, text, limit)
-    except Exception as exc:
-        raise _handle(exc) from exc
-    _print_rows(columns, rows, fmt, f"skills matching {text!r}")
-
-
-@app.command()
-def demand(
-    top: Annotated[int, typer.Option(help="how many skills")] = 20,
-    fmt: FormatOption = OutputFormat.table,
-    db: DbOption = None,
-    config_path: ConfigOption = None,
-) -> None:
-    """The most demanded skills: share of active postings mentioning each.
-
-    Example: skillsignal demand --top 10
-    """
-    try:
-        columns, rows = _read(db, config_path, "demand", {"limit": top})
-    except Exception as exc:
-        raise _handle(exc) from exc
-    _print_rows(columns, rows, fmt, "skill demand")
-
-
-@app.command()
-def align(
-    fmt: FormatOption = OutputFormat.table,
-    db: DbOption = None,
-    config_path: ConfigOption = None,
-) -> None:
-    """Alignment of every credential with current demand, best first.
-
-    Example: skillsignal align --format csv
-    """
-    try:
-        columns, rows = _read(db, config_path, "alignment", {})
-    except Exception as exc:
-        raise _handle(exc) from exc
-    _print_rows(columns, rows, fmt, "credential alignment")
-
-
-@app.command()
-def export(
-    name: Annotated[str, typer.Argument(help="report: alignment, demand or gaps")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="output file (.csv or .parquet)")],
-    db: DbOption = None,
-    config_path: ConfigOption = None,
-) -> None:
-    """Export a report to CSV (spreadsheet-safe) or Parquet.
-
-    Example: skillsignal export alignment --out alignment.csv
-    """
-    import warehouse
-
-    fmt = "parquet" if out.suffix.lower() == ".parquet" else "csv"
-    try:
-        config = _config(config_path, db)
-        with warehouse.connect(config.warehouse.path, read_only=True) as con:
-            path = warehouse.export_report(con, name, out, fmt=fmt)
-    except Exception as exc:
-        raise _handle(exc) from exc
-    console.print(f"wrote {path}")
-
-
-@app.command()
 def init(
     path: Annotated[Path, typer.Argument(help="where to write the config")] = Path(
         "skillsignal.toml"
@@ -233,9 +145,10 @@ def init(
     console.print(f"wrote {path}")
 
 
-from pipelines import cli_ops  # noqa: E402 - registers the stage, runs and serve commands
+from pipelines import cli_analysis, cli_ops  # noqa: E402 - register the other commands
 
 cli_ops.register(app)
+cli_analysis.register(app)  # query, demand, trends, align, gaps, stack, export, report
 app.add_typer(taxonomy_app, name="taxonomy")
 
 

@@ -53,9 +53,12 @@ def run_stages(
         )
     except Exception as exc:
         raise handle(exc) from exc
+    from pipelines.crawl_report import print_crawl_report
     from pipelines.report_text import print_summary
 
     print_summary(console, summary)
+    if summary.sources:
+        print_crawl_report(console, summary.db_path, summary.run_id)
     return summary
 
 

@@ -3,6 +3,12 @@
 Scrapy runs in its own process (`python -m scrapy crawl`): its reactor cannot restart inside one
 process, and this keeps Prefect's event loop and Scrapy's apart. A failing or hanging spider
 costs only its own source.
+
+Incremental crawls: every spider reads the validators (ETag / Last-Modified) of the last
+*loaded* crawl of its source from `data/state/<source>.json` (`-a state_file=`) and writes this
+crawl's next to its output (`-a state_out=data/crawls/<run>/<source>.state.json`).
+`adopt_crawl_state` moves those into `data/state/` once the run is published, so a crawl that
+never reached the warehouse cannot turn into `304 Not Modified` answers next time.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import asdict, dataclass, replace
@@ -48,12 +55,37 @@ class CrawlResult:
         value = self.stats.get("item_scraped_count", 0)
         return value if isinstance(value, int) else 0
 
+    @property
+    def state_path(self) -> Path:
+        """Where the spider wrote this crawl's page validators (`<source>.state.json`)."""
+        return self.items_path.with_suffix(".state.json")
 
-def spider_command(source: SourceConfig, out_dir: Path, crawl: CrawlConfig) -> list[str]:
-    """The `scrapy crawl` command line for `source`, writing into `out_dir`."""
+
+def state_dir_for(out_dir: Path) -> Path | None:
+    """`data/state` for a crawl folder `data/crawls/<run id>`, else `None` (no incremental state).
+
+    Example:
+        >>> state_dir_for(Path("data/crawls/r1")).as_posix()
+        'data/state'
+    """
+    return out_dir.parent.parent / "state" if out_dir.parent.name == "crawls" else None
+
+
+def spider_command(
+    source: SourceConfig, out_dir: Path, crawl: CrawlConfig, state_dir: Path | None = None
+) -> list[str]:
+    """The `scrapy crawl` command line for `source`, writing into `out_dir`.
+
+    With `state_dir`, the spider reads `<state_dir>/<source>.json` and writes its new state to
+    `<out_dir>/<source>.state.json` (an explicit `state_file` / `state_out` argument wins).
+    """
     stem = source_file_stem(source.name)
     command = [sys.executable, "-m", "scrapy", "crawl", source.kind, "-a", f"source={source.name}"]
-    for key, value in sorted(source.args.items()):
+    args = dict(source.args)
+    if state_dir is not None:
+        args.setdefault("state_file", str(state_dir / f"{stem}.json"))
+        args.setdefault("state_out", str(out_dir / f"{stem}.state.json"))
+    for key, value in sorted(args.items()):
         command += ["-a", f"{key}={value}"]
     command += [
         "-O", str(out_dir / f"{stem}.jsonl"),
@@ -73,9 +105,13 @@ def source_file_stem(name: str) -> str:
 
 
 def run_spider(source: SourceConfig, out_dir: Path, crawl: CrawlConfig) -> CrawlResult:
-    """Crawl `source` into `out_dir`; never raises for a failing site, reports it instead."""
+    """Crawl `source` into `out_dir`; never raises for a failing site, reports it instead.
+
+    A crawl into `data/crawls/<run id>` is incremental (`state_dir_for`).
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = source_file_stem(source.name)
+    (out_dir / f"{stem}.state.json").unlink(missing_ok=True)
     items_path, log_path = out_dir / f"{stem}.jsonl", out_dir / f"{stem}.log"
     stats_path = out_dir / f"{stem}.stats.json"
     stats_path.unlink(missing_ok=True)
@@ -83,7 +119,7 @@ def run_spider(source: SourceConfig, out_dir: Path, crawl: CrawlConfig) -> Crawl
     error: str | None = None
     try:
         proc = subprocess.run(  # noqa: S603 - our own interpreter, arguments as a list
-            spider_command(source, out_dir, crawl),
+            spider_command(source, out_dir, crawl, state_dir_for(out_dir)),
             env=env,
             capture_output=True,
             text=True,
@@ -135,6 +171,28 @@ def failed_result(source: SourceConfig, out_dir: Path, error: str) -> CrawlResul
     return CrawlResult(
         source.name, source.kind, items_path, out_dir / f"{stem}.log", {}, -1, error
     )
+
+
+def adopt_crawl_state(results: list[CrawlResult], state_dir: Path) -> list[Path]:
+    """Make the validators of loaded crawls the next crawl's state (`data/state/<source>.json`).
+
+    Call it once the crawls in ``results`` are loaded and published; a result without a state
+    file (a failed or non-incremental crawl) keeps the previous state.
+
+    Returns:
+        The state files replaced.
+    """
+    adopted = []
+    state_dir.mkdir(parents=True, exist_ok=True)
+    for result in results:
+        if result.state_path.is_file():
+            target = state_dir / f"{source_file_stem(result.source)}.json"
+            partial = target.with_name(target.name + ".part")
+            shutil.copyfile(result.state_path, partial)
+            adopted.append(partial.replace(target))
+    if adopted:
+        logger.info("adopted the crawl state of %d source(s) into %s", len(adopted), state_dir)
+    return adopted
 
 
 MANIFEST_NAME = "crawl.json"

@@ -32,9 +32,9 @@ _NLP_LOCK = threading.Lock()  # one spaCy pipeline per process, not safe across 
 
 
 @cache
-def _nlp() -> Language:
-    """The bundled taxonomy's matcher, built once per process (and per Dask worker)."""
-    return build_nlp(load_taxonomy())
+def _nlp(semantic: bool = True) -> Language:
+    """The bundled taxonomy's pipeline, built once per process (and per Dask worker)."""
+    return build_nlp(load_taxonomy(), semantic=semantic, propose_spans=semantic)
 
 
 def write_partitions(db_path: Path, out_dir: Path, *, all_documents: bool, rows: int) -> list[Path]:
@@ -57,18 +57,19 @@ def mentions_path(docs_path: Path) -> Path:
     return docs_path.with_name(docs_path.name.replace("docs-", "mentions-"))
 
 
-def extract_partition(docs_path: Path, min_score: float) -> Path:
+def extract_partition(docs_path: Path, min_score: float, *, semantic: bool = True) -> Path:
     """Extract the skills of one documents partition into its mentions Parquet file."""
     docs = pq.read_table(docs_path)
     keys = docs.select(DOCUMENT_KEYS).to_pylist()
     texts = docs.column("text").to_pylist()
     rows = []
     with _NLP_LOCK:
-        nlp = _nlp()
+        nlp = _nlp(semantic)
         for doc, mentions in zip(keys, extract_mentions(nlp, texts), strict=True):
             rows += [
                 {**doc, "skill_id": m.skill_id, "start_char": m.start, "end_char": m.end,
-                 "surface": m.surface, "method": m.method, "confidence": m.score}
+                 "surface": m.surface, "method": m.method, "confidence": m.score,
+                 "section": m.section}
                 for m in mentions
                 if m.score >= min_score
             ]  # fmt: skip

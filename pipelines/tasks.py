@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 from prefect import task
@@ -23,6 +24,12 @@ from pipelines.config import Config, SourceConfig
 from pipelines.crawl import CrawlFailed, CrawlResult, run_spider
 from pipelines.summary import SourceOutcome
 from taxonomy import Taxonomy
+from taxonomy.occupations import build_occupation_index, classify_table
+from warehouse.dedupe import DedupeStats
+from warehouse.dedupe import detect_duplicates as find_duplicates
+
+# Built once per process: ~3,000 ESCO occupations with their labels, blocked by words.
+_occupation_index = cache(build_occupation_index)
 
 REPORTS = ("alignment", "demand", "gaps")
 
@@ -104,13 +111,22 @@ def load_crawls(
                 logger.warning("%s: %s", result.source, problem)
             outcomes.append(outcome)
         warehouse.link_credential_skills(con, taxonomy.lookup)
+        titles = warehouse.postings_for_classification(con)
+        warehouse.load_posting_occupations(con, classify_table(_occupation_index(), titles))
     return outcomes
 
 
+@task(name="detect_duplicates", cache_policy=NO_CACHE)
+def detect_duplicates(db_path: Path, run_id: str, seen_at: datetime) -> DedupeStats:
+    """Link near-duplicate postings to canonical ones; return the run's duplicate rate."""
+    with warehouse.connect(db_path) as con:
+        return find_duplicates(con, run_id=run_id, detected_at=seen_at)
+
+
 @task(name="extract_partition", cache_policy=NO_CACHE)
-def extract_partition(docs_path: Path, min_score: float) -> Path:
+def extract_partition(docs_path: Path, min_score: float, semantic: bool = True) -> Path:
     """Extract one Parquet partition of documents (runs on a Dask worker when configured)."""
-    return partitions.extract_partition(docs_path, min_score)
+    return partitions.extract_partition(docs_path, min_score, semantic=semantic)
 
 
 @task(name="compute_scores", cache_policy=NO_CACHE)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, Union, get_args, get_origi
 
 from scrapy.exceptions import DropItem
 
-from spiders.items import CREDENTIAL_KINDS, SALARY_PERIODS, Credential, JobPosting
+from spiders.items import CREDENTIAL_KINDS, SALARY_PERIODS, Credential, JobPosting, Unchanged
 from spiders.parsing.employer import dedupe_key
 from spiders.parsing.language import detect_language
 
@@ -67,7 +67,8 @@ class ValidatePipeline(_StatsPipeline):
     `bad_type` (a field of the wrong type), `missing_title`, `missing_source_id`,
     `missing_url`, `unknown_kind`, `bad_value` (country, currency or salary period outside
     its vocabulary) and `duplicate` (a second record with the same `(source, source_id)`).
-    Whitespace in `title`, `employer` and `provider` is collapsed; integer money and hours
+    `Unchanged` records (a page that answered 304) pass as they are. Whitespace in `title`,
+    `employer` and `provider` is collapsed; integer money and hours
     become floats.
     """
 
@@ -100,7 +101,7 @@ class ValidatePipeline(_StatsPipeline):
         if period is not None and period not in SALARY_PERIODS:
             raise self._drop("bad_value", f"salary_period={period!r} in {item.url}")
 
-    def process_item(self, item: Any) -> JobPosting | Credential:
+    def process_item(self, item: Any) -> JobPosting | Credential | Unchanged:
         """Check, tidy and pass on one record, or raise `DropItem(reason)`.
 
         Args:
@@ -112,6 +113,8 @@ class ValidatePipeline(_StatsPipeline):
         Raises:
             DropItem: The record breaks the contract or repeats an earlier one.
         """
+        if isinstance(item, Unchanged):
+            return item
         if not isinstance(item, JobPosting | Credential):
             raise self._drop("unknown_item", type(item).__name__)
         self._check_types(item)

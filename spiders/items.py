@@ -98,3 +98,19 @@ class Credential:
     issuer: str | None = None
     duration: str | None = None
     status: str | None = None
+
+
+@dataclass(kw_only=True)
+class Unchanged:
+    """A record the source still lists, unchanged since the last crawl (`"unchanged"`).
+
+    Written instead of a `JobPosting`/`Credential` when a page answered `304 Not Modified` to a
+    conditional request (`spiders.incremental`): one per record the page gave last time. The
+    warehouse moves its `last_seen` and keeps it open without re-reading its content.
+    """
+
+    record_type: Literal["unchanged"] = field(default="unchanged", init=False)
+    source: str
+    source_id: str
+    url: str
+    crawled_at: str

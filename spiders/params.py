@@ -64,9 +64,19 @@ class _Params(BaseModel):
 
 
 class SourceParam(_Params):
-    """`source`: the records' `source` field; each spider has its own default."""
+    """Arguments every spider takes.
+
+    Attributes:
+        source: The records' `source` field; each spider has its own default.
+        state_file: JSON file of the previous crawl's page validators (ETag, Last-Modified);
+            read when it exists (see `spiders.incremental`).
+        state_out: Where this crawl writes its validators; default `state_file` (so a
+            scheduler can adopt the new state only once the crawl has been loaded).
+    """
 
     source: SourceName | None = None
+    state_file: Annotated[str, Field(min_length=1, max_length=1000)] | None = None
+    state_out: Annotated[str, Field(min_length=1, max_length=1000)] | None = None
 
 
 class GreenhouseParams(SourceParam):

@@ -33,6 +33,12 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "spiders.middlewares.BackoffRetryMiddleware": 550,
     "spiders.middlewares.OffsiteRedirectMiddleware": 610,  # sees 3xx before RedirectMiddleware
+    # With `-a state_file=`: If-None-Match / If-Modified-Since for pages remembered last time.
+    "spiders.incremental.ConditionalRequestMiddleware": 560,
+}
+# With `-a state_file=`: a 304 becomes `unchanged` records; the state file is rewritten.
+SPIDER_MIDDLEWARES = {
+    "spiders.incremental.IncrementalOutputMiddleware": 60,  # after HttpErrorMiddleware (50)
 }
 # The errbacks log a request that finally failed, with the source; Scrapy's own give-up line
 # would be a second ERROR for the same failure.

@@ -1,14 +1,19 @@
 """Skill mentions from texts, through a pipeline made by ``build_nlp``.
 
-Scores (``KIND_SCORES``) say how the span matched: a skill's preferred label 1.0, an
-alternative label 0.9, a derived unqualified form ("Python" for "Python (computer
-programming)") 0.85, a hidden label 0.8. Mentions come best first: score, then position.
+Exact phrase matches score by the kind of label matched (``KIND_SCORES``): a skill's preferred
+label 1.0, an alternative label 0.9, a derived unqualified form ("Python" for "Python
+(computer programming)") 0.85, a hidden label 0.8. Semantic links (``skill_linker``) score
+``SEMANTIC_SCALE`` times their similarity, so always below exact matches; a skill already
+matched exactly in a text, or linked earlier in it, is not linked again. Mentions come best
+first: score, then position. Each carries the section of the text it is in
+(``taxonomy.sections``).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -16,6 +21,8 @@ from spacy.tokens import Doc
 from taxonomy.errors import TaxonomyError
 from taxonomy.model import LabelKind, SkillMention
 from taxonomy.nlp import FACTORY, SkillMatcher
+from taxonomy.sections import sections
+from taxonomy.semantic import SPANS_KEY as CANDIDATES_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -25,6 +32,11 @@ KIND_SCORES: dict[LabelKind, float] = {
     "derived": 0.85,
     "hidden": 0.8,
 }
+SEMANTIC_SCALE = 0.8
+"""Semantic score = this times the linker's similarity (< 0.8, the lowest exact score)."""
+DEFAULT_MIN_SCORE = 0.65
+"""Suggested threshold for counting mentions as demand (similarity 0.81 for semantic links):
+the lowest on the validation P/R curves keeping precision >= 0.55 (see bench notes)."""
 MAX_CHUNK_CHARS = 100_000
 """Longer texts go through the pipeline in pieces cut at line or sentence ends (else spaces)."""
 
@@ -52,11 +64,35 @@ def extract_mentions(
     matcher: SkillMatcher = nlp.get_pipe(FACTORY)
     mentions: list[SkillMention] = []
     pieces = _pieces(texts, max_chunk_chars)
-    for doc, (offset, last) in nlp.pipe(pieces, batch_size=batch_size, as_tuples=True):
+    for doc, (offset, text, last) in nlp.pipe(pieces, batch_size=batch_size, as_tuples=True):
         mentions.extend(_doc_mentions(doc, matcher, offset))
+        mentions.extend(_semantic_mentions(doc, offset, {m.skill_id for m in mentions}))
         if last:
-            yield sorted(mentions, key=lambda m: (-m.score, m.start, m.end))
+            mentions.sort(key=lambda m: (-m.score, m.start, m.end))
+            line_sections = sections(text)
+            yield [replace(m, section=line_sections.at(m.start)) for m in mentions]
             mentions = []
+
+
+def _semantic_mentions(doc: Doc, offset: int, linked: set[str]) -> Iterator[SkillMention]:
+    """Semantic links of ``doc``, best first, skipping (and adding to) ``linked`` skills."""
+    group = doc.spans.get(CANDIDATES_KEY)
+    if group is None:
+        return
+    for span, similarity in zip(group, group.attrs.get("similarity", ()), strict=False):
+        skill_id = span.kb_id_
+        if skill_id in linked:
+            continue
+        linked.add(skill_id)
+        yield SkillMention(
+            skill_id=skill_id,
+            label=span.label_,
+            start=offset + span.start_char,
+            end=offset + span.end_char,
+            surface=span.text,
+            score=round(min(max(similarity, 0.0), 1.0) * SEMANTIC_SCALE, 4),
+            method="semantic",
+        )
 
 
 def _doc_mentions(doc: Doc, matcher: SkillMatcher, offset: int) -> Iterator[SkillMention]:
@@ -72,19 +108,19 @@ def _doc_mentions(doc: Doc, matcher: SkillMatcher, offset: int) -> Iterator[Skil
             end=offset + span.end_char,
             surface=span.text,
             score=KIND_SCORES[top.kind],
-            method=f"phrase:{top.kind}",
+            method="exact",
         )
 
 
-def _pieces(texts: Iterable[str], max_chars: int) -> Iterator[tuple[str, tuple[int, bool]]]:
-    """Yield (piece, (offset, is_last_piece_of_its_text)), at least one piece per text."""
+def _pieces(texts: Iterable[str], max_chars: int) -> Iterator[tuple[str, tuple[int, str, bool]]]:
+    """Yield (piece, (offset, text, is_last_piece_of_its_text)), at least one piece per text."""
     for text in texts:
         start = 0
         while len(text) - start > max_chars:
             end = _cut(text, start, start + max_chars)
-            yield text[start:end], (start, False)
+            yield text[start:end], (start, text, False)
             start = end
-        yield text[start:], (start, True)
+        yield text[start:], (start, text, True)
 
 
 def _cut(text: str, start: int, limit: int) -> int:

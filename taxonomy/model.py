@@ -47,10 +47,12 @@ class SkillLabel:
 class SkillMention:
     """A skill found in a text: ``text[start:end] == surface``.
 
-    ``label`` is the skill's preferred label, ``score`` a confidence in [0, 1] and ``method``
-    says how it was found (e.g. ``"phrase:alt"``: an exact phrase match on an alternative label).
+    ``label`` is the skill's preferred label, ``score`` a confidence in [0, 1], ``method`` says
+    how it was found (``exact``: a taxonomy label matched as a phrase; ``semantic``: a candidate
+    phrase linked by embedding similarity) and ``section`` which part of a posting holds it
+    (``taxonomy.sections.SECTIONS``; None when not computed).
 
-    Example: ``SkillMention(skill_id, "SQL", 10, 13, "sql", 1.0, "phrase:preferred")``
+    Example: ``SkillMention(skill_id, "SQL", 10, 13, "sql", 1.0, "exact", "requirements")``
     """
 
     skill_id: str
@@ -60,6 +62,7 @@ class SkillMention:
     surface: str
     score: float
     method: str
+    section: str | None = None
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import logging
 import os
 import pickle
 from collections.abc import Iterable, Sequence
+from importlib import resources
 from pathlib import Path
 
 import spacy
@@ -20,8 +21,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans, registry
 
+from taxonomy.embeddings import label_vectors, load_static_model
+from taxonomy.errors import TaxonomyError
 from taxonomy.labels import normalize_label
 from taxonomy.patterns import LabelGuard, SkillPattern, build_patterns, tech_tokens
+from taxonomy.semantic import FACTORY as LINKER
+from taxonomy.semantic import SkillLinker
 from taxonomy.source import Taxonomy, load_taxonomy
 
 logger = logging.getLogger(__name__)
@@ -30,6 +35,7 @@ FACTORY = "skill_matcher"
 SPANS_KEY = "skills"
 SPAN_LABEL = "SKILL"
 _CACHE_FORMAT = 2
+SPAN_MODEL_DIR = "skillspan-ner"
 # "/" also splits after "+"/"#" and before ".NET" ("C++/Java", "Java/.NET"); spaCy splits it
 # between letters already.
 _EXTRA_INFIXES = (r"(?<=[+#])/(?=[\w.])", r"(?<=\w)/(?=\.\w)")
@@ -150,13 +156,22 @@ def build_nlp(
     base: str = "blank:en",
     guard: LabelGuard | None = None,
     cache_dir: Path | None = None,
+    semantic: bool = True,
+    model_path: Path | None = None,
+    span_model: Path | None = None,
+    propose_spans: bool = True,
 ) -> Language:
     """Return a pipeline that puts the taxonomy's skills into ``doc.spans["skills"]``.
 
     ``base`` is ``"blank:<lang>"`` or an installed pipeline's name; ``guard`` decides which
     labels may match (default: ``LabelGuard`` with the bundled guard list). With ``cache_dir`` the
     built matcher is pickled there, keyed by the patterns and the spaCy version, and reused
-    (ESCO: about 2 s instead of 5-6 s); only point it at a folder you trust.
+    (ESCO: about 2 s instead of 5-6 s); only point it at a folder you trust. With ``semantic``
+    a ``skill_linker`` (``taxonomy.semantic``) follows, linking candidate phrases with the
+    model2vec model at ``model_path`` (default: the bundled one) into
+    ``doc.spans["skill_candidates"]``; with ``propose_spans`` too, the ``tok2vec`` and ``ner``
+    of the spaCy pipeline at ``span_model`` (default: the bundled SkillSpan-trained one)
+    propose skill phrases (``doc.ents``) ahead of the heuristic candidates.
 
     Example: ``build_nlp(toy)("Python, SQL").spans["skills"]`` -> ``[Python, SQL]``
     """
@@ -168,6 +183,12 @@ def build_nlp(
     for text in specials:
         nlp.tokenizer.add_special_case(text, [{"ORTH": text}])
     component: SkillMatcher = nlp.add_pipe(FACTORY)
+    if semantic and propose_spans:
+        _add_span_proposer(nlp, span_model)
+    if semantic:
+        model = load_static_model(model_path)
+        linker: SkillLinker = nlp.add_pipe(LINKER)
+        linker.set_model(model, label_vectors(taxonomy, model))
     cache = _cache_path(cache_dir, patterns, specials) if cache_dir else None
     if cache and _load_cache(component, cache):
         return nlp
@@ -182,6 +203,24 @@ def build_nlp(
             pickle.dump((component.matcher, component._candidates, component._matched), f)
         partial.replace(cache)
     return nlp
+
+
+def _add_span_proposer(nlp: Language, path: Path | None) -> None:
+    """Source the span proposer's ``tok2vec`` and ``ner`` in front of the skill matcher."""
+    if path is None:
+        with resources.as_file(resources.files("taxonomy") / "data" / SPAN_MODEL_DIR) as bundled:
+            trained = _load_span_model(bundled)
+    else:
+        trained = _load_span_model(path)
+    for name in ("tok2vec", "ner"):
+        nlp.add_pipe(name, source=trained, before=FACTORY)
+
+
+def _load_span_model(path: Path) -> Language:
+    try:
+        return spacy.load(path)
+    except (OSError, ValueError) as exc:
+        raise TaxonomyError(f"{path}: not a loadable spaCy span model: {exc}") from exc
 
 
 def _load_cache(component: SkillMatcher, cache: Path) -> bool:

@@ -65,9 +65,12 @@ def synthetic_crawl(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture(scope="session")
 def make_config():
     """Build a config whose warehouse, data and exports live in a folder, with no sources."""
-    from pipelines.config import Config, PathsConfig, WarehouseConfig
+    from pipelines.config import Config, ExtractionConfig, PathsConfig, WarehouseConfig
 
     def make(work: Path, **sections: object) -> Config:
+        # Flow tests use exact matching: the semantic linker costs ~10 s per process and is
+        # tested through `skillsignal extract` (tests/integration/test_cli_extract.py).
+        sections.setdefault("extraction", ExtractionConfig(semantic=False))
         return Config(
             warehouse=WarehouseConfig(path=work / "wh.duckdb"),
             paths=PathsConfig(data_dir=work / "data", exports_dir=work / "exports"),

@@ -6,9 +6,11 @@ through data (docs/architecture.md).
 
 from warehouse.db import connect, transaction
 from warehouse.errors import MigrationError, WarehouseError, WarehouseLockedError
+from warehouse.html_report import render_report
 from warehouse.load import LoadStats, link_credential_skills, load_credentials, load_postings
 from warehouse.mentions import documents_for_extraction, replace_mentions
 from warehouse.migrate import apply_migrations, apply_views
+from warehouse.occupations import load_posting_occupations, postings_for_classification
 from warehouse.publish import building, note_progress, work_path
 from warehouse.records import LoadProblem, RecordBatchResult, read_records
 from warehouse.reports import (
@@ -17,6 +19,7 @@ from warehouse.reports import (
     known_reports,
     query_rows,
     search_skills,
+    write_table,
 )
 from warehouse.runs import (
     CrawlRun,
@@ -27,10 +30,13 @@ from warehouse.runs import (
     record_crawl_runs,
     record_pipeline_run,
 )
+from warehouse.scope import SCOPE_PARAMS, scoped
 from warehouse.scoring import Overview, ScoreSummary, compute_scores, run_overview
 from warehouse.skills import current_taxonomy_version, load_taxonomy
+from warehouse.stacks import Stack, StackStep, recommend_stack, stack_table
 
 __all__ = [
+    "SCOPE_PARAMS",
     "CrawlRun",
     "LoadProblem",
     "LoadStats",
@@ -40,6 +46,8 @@ __all__ = [
     "QueryResult",
     "RecordBatchResult",
     "ScoreSummary",
+    "Stack",
+    "StackStep",
     "StageRecord",
     "WarehouseError",
     "WarehouseLockedError",
@@ -56,16 +64,23 @@ __all__ = [
     "link_credential_skills",
     "list_pipeline_runs",
     "load_credentials",
+    "load_posting_occupations",
     "load_postings",
     "load_taxonomy",
     "note_progress",
+    "postings_for_classification",
     "query_rows",
     "read_records",
+    "recommend_stack",
     "record_crawl_runs",
     "record_pipeline_run",
+    "render_report",
     "replace_mentions",
     "run_overview",
+    "scoped",
     "search_skills",
+    "stack_table",
     "transaction",
     "work_path",
+    "write_table",
 ]

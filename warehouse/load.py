@@ -22,6 +22,7 @@ from warehouse.records import LoadProblem, RecordBatchResult, read_records, to_u
 from warehouse.runs import CrawlRun, record_crawl_runs, runs_table
 from warehouse.skills import load_taxonomy
 from warehouse.sqlfiles import execute
+from warehouse.unchanged import read_unchanged
 
 __all__ = [
     "CrawlRun",
@@ -50,6 +51,8 @@ class LoadStats:
         closed: Rows set inactive because a complete crawl of their source lacked them.
         reopened: Inactive rows that appeared again (also counted as updated or unchanged).
         problems: Skipped lines of the file.
+        not_modified: Known rows an ``unchanged`` record stood for (their page answered 304):
+            kept open, last_seen moved, content not re-read.
     """
 
     inserted: int
@@ -58,6 +61,7 @@ class LoadStats:
     closed: int
     reopened: int
     problems: tuple[LoadProblem, ...]
+    not_modified: int = 0
 
     def counts(self) -> dict[str, int]:
         """The counts as a dict, for logging and summaries.
@@ -73,6 +77,7 @@ class LoadStats:
             "closed": self.closed,
             "reopened": self.reopened,
             "problems": len(self.problems),
+            "not_modified": self.not_modified,
         }
 
 
@@ -89,7 +94,9 @@ def load_postings(
 
     Keys and content_hash follow docs/architecture.md. For each source in ``complete_sources``
     the active postings missing from the file are closed (active = false, closed_at = seen_at),
-    never deleted. Loading the same file again changes only last_seen.
+    never deleted; rows that an ``unchanged`` record of the file stands for (a page that
+    answered 304, `warehouse.unchanged`) stay open and get last_seen = seen_at. Loading the same
+    file again changes only last_seen.
 
     Args:
         con: A writable connection with migrations applied.
@@ -114,6 +121,7 @@ def load_postings(
     return _load(
         con,
         batch,
+        path,
         table="postings",
         run_id=run_id,
         seen_at=to_utc_naive(seen_at),
@@ -146,6 +154,7 @@ def load_credentials(
     return _load(
         con,
         batch,
+        path,
         table="credentials",
         run_id=run_id,
         seen_at=to_utc_naive(seen_at),
@@ -208,6 +217,7 @@ def link_credential_skills(
 def _load(
     con: duckdb.DuckDBPyConnection,
     batch: RecordBatchResult,
+    path: Path,
     *,
     table: str,
     run_id: str,
@@ -225,6 +235,7 @@ def _load(
             _relations=batch.relations,
             _sources=pa.table({"name": pa.array(sources, pa.string())}),
             _runs=runs_table(run_id, runs),
+            _unchanged=read_unchanged(path),
         ),
         transaction(con),
     ):
@@ -234,16 +245,17 @@ def _load(
                 _run(con, f"{name}__delete_changed")
                 _run(con, f"{name}__insert_changed")
         _run(con, f"{table}__merge", {"seen_at": seen_at})
+        kept = _count(_run(con, f"{table}__keep_unchanged", {"seen_at": seen_at}))
         closed = 0
         if complete:
             params = {"complete_sources": complete, "seen_at": seen_at}
             closed = _count(_run(con, f"{table}__close", params))
         _run(con, "sources__upsert", {"kind": batch.record_type, "seen_at": seen_at})
         _run(con, "crawl_runs__upsert")
-    stats = LoadStats(inserted, updated, unchanged, closed, reopened, batch.problems)
+    stats = LoadStats(inserted, updated, unchanged, closed, reopened, batch.problems, kept)
     logger.info(
         "loaded %s run %s: %d inserted, %d updated, %d unchanged, %d closed, %d reopened, "
-        "%d problems",
+        "%d problems, %d not modified (304)",
         table,
         run_id,
         inserted,
@@ -252,6 +264,7 @@ def _load(
         closed,
         reopened,
         len(batch.problems),
+        kept,
     )
     return stats
 

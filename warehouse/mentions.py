@@ -31,6 +31,7 @@ MENTIONS_SCHEMA = pa.schema(
         ("confidence", pa.float64()),
         ("content_hash", pa.string()),
         ("taxonomy_version", pa.string()),
+        ("section", pa.string()),
     ]
 )
 
@@ -81,7 +82,9 @@ def replace_mentions(
     Args:
         con: A writable connection.
         mentions: doc_kind, doc_key, skill_id, start_char, end_char, surface, method,
-            confidence, content_hash and optionally taxonomy_version (default: current).
+            confidence, content_hash and optionally taxonomy_version (default: current)
+            and section (the posting section of the mention; benefits, about,
+            equal_opportunity and how_to_apply mentions are not demand).
             From a ``taxonomy.SkillMention``: start -> start_char, end -> end_char,
             score -> confidence; doc_* and content_hash come from the documents table.
         documents: doc_kind, doc_key, content_hash of the documents that were extracted.
@@ -118,7 +121,7 @@ def _require_version(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def _mentions_table(mentions: pa.Table, version_id: str) -> pa.Table:
-    optional = {"taxonomy_version"}
+    optional = {"taxonomy_version", "section"}
     missing = [
         name
         for name in MENTIONS_SCHEMA.names

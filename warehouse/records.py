@@ -25,7 +25,9 @@ from warehouse.credential_records import (
 from warehouse.errors import WarehouseError
 
 REQUIRED = ("source", "source_id", "title", "url")  # and record_type
-NOT_CONTENT = frozenset({"url", "crawled_at"})
+UNCHANGED = "unchanged"  # a record a 304 stood for (read by warehouse.unchanged)
+# dedupe_key is derived from employer, title and place, so it is not hashed on its own.
+NOT_CONTENT = frozenset({"url", "crawled_at", "dedupe_key"})
 
 _STR, _BOOL, _FLOAT, _TS = pa.string(), pa.bool_(), pa.float64(), pa.timestamp("us")
 _COMMON = {"source": _STR, "source_id": _STR, "url": _STR, "title": _STR}
@@ -45,6 +47,7 @@ FIELDS: dict[str, dict[str, pa.DataType]] = {
         "salary_period": _STR,
         "language": _STR,
         "description": _STR,
+        "dedupe_key": _STR,
     },
     "credential": {
         **_COMMON,
@@ -138,8 +141,8 @@ def read_records(path: Path, record_type: str) -> RecordBatchResult:
 
     Malformed JSON, an unknown record_type, a missing/empty required field (source, source_id,
     title, url), a value of the wrong type and a duplicate (source, source_id) are reported and
-    skipped; the first occurrence of a duplicate is kept. Blank lines and records of the other
-    record type (a mixed file) are skipped silently.
+    skipped; the first occurrence of a duplicate is kept. Blank lines, records of the other
+    record type (a mixed file) and ``unchanged`` records are skipped silently.
 
     Args:
         path: The JSONL file.
@@ -228,8 +231,8 @@ def _parse_line(
         msg = "not a JSON object"
         raise ValueError(msg)
     found = record.get("record_type")
-    if found in FIELDS and found != record_type:
-        return None
+    if (found in FIELDS and found != record_type) or found == UNCHANGED:
+        return None  # `unchanged` records: see warehouse.unchanged
     if found != record_type:
         msg = "missing record_type" if found is None else f"unknown record_type {found!r}"
         raise ValueError(msg)

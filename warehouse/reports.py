@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
@@ -16,6 +15,7 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from warehouse.errors import WarehouseError
+from warehouse.scope import SCOPE_PARAMS, scoped, split_scope
 from warehouse.sqlfiles import read_sql, sql_names
 
 logger = logging.getLogger(__name__)
@@ -23,7 +23,6 @@ logger = logging.getLogger(__name__)
 _PARAMS_RE = re.compile(r"^--\s*Params:\s*(.*)$", re.MULTILINE)
 # OWASP CSV injection: cells starting with these are formulas to spreadsheet programs.
 _FORMULA_START = r"^[=+\-@\t\r]"
-TOP_N_PARAM = "top_n"
 
 
 class QueryResult(NamedTuple):
@@ -46,7 +45,9 @@ def known_reports() -> list[str]:
 def report_params(name: str) -> dict[str, Any]:
     """Parameters of a report with their defaults (its ``-- Params:`` header line).
 
-    Every report also accepts ``top_n`` (size of the demanded set D for this query only).
+    Every report also accepts the scope parameters of `warehouse.scope.SCOPE_PARAMS`
+    (``top_n``, ``as_of``, ``window_days``, ``since``, ``occupation``, ``region``, ``remote``,
+    ``employer``, ``source``) for this query only.
 
     Raises:
         WarehouseError: Unknown report.
@@ -102,11 +103,22 @@ def export_report(
         >>> export_report(con, "alignment", Path("exports"))  # doctest: +SKIP
         PosixPath('exports/rpt_alignment.csv')
     """
-    if fmt not in {"csv", "parquet"}:
-        msg = f"unknown report format {fmt!r}; use 'csv' or 'parquet'"
-        raise WarehouseError(msg)
+    _check_format(fmt)
     target = out / f"rpt_{name}.{fmt}" if out.is_dir() else out
     table = report_table(con, name, params)
+    write_table(table, target, fmt=fmt)
+    logger.info("exported report %s (%d rows) to %s", name, table.num_rows, target)
+    return target
+
+
+def write_table(table: pa.Table, target: Path, *, fmt: Literal["csv", "parquet"] = "csv") -> Path:
+    """Write an Arrow table as `export_report` does (CSV spreadsheet-safe, or Parquet).
+
+    Example:
+        >>> write_table(pa.table({"t": ["=1"]}), Path("x.csv"))  # doctest: +SKIP
+        PosixPath('x.csv')
+    """
+    _check_format(fmt)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.partial")
     try:
@@ -117,8 +129,13 @@ def export_report(
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
-    logger.info("exported report %s (%d rows) to %s", name, table.num_rows, target)
     return target
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in {"csv", "parquet"}:
+        msg = f"unknown report format {fmt!r}; use 'csv' or 'parquet'"
+        raise WarehouseError(msg)
 
 
 def search_skills(con: duckdb.DuckDBPyConnection, text: str, limit: int = 20) -> QueryResult:
@@ -153,16 +170,15 @@ def report_table(
     """
     sql = _report_sql(name)
     values = _declared_params(sql)
-    given = dict(params or {})
-    top_n = given.pop(TOP_N_PARAM, None)
+    scope, given = split_scope(params)
     unknown = sorted(set(given) - set(values))
     if unknown:
-        accepted = ", ".join([*values, TOP_N_PARAM])
+        accepted = ", ".join([*values, *SCOPE_PARAMS])
         msg = f"report {name!r} has no parameter {', '.join(unknown)}; it takes: {accepted}"
         raise WarehouseError(msg)
     for key, value in given.items():
         values[key] = _coerce(name, key, value, values[key])
-    with _top_n_override(con, None if top_n is None else _coerce(name, "top_n", top_n, 0)):
+    with scoped(con, **scope):
         return con.sql(sql, params=values or None).to_arrow_table()
 
 
@@ -214,18 +230,3 @@ def _coerce(report: str, key: str, value: Any, default: Any) -> Any:
     except (TypeError, ValueError) as exc:
         msg = f"report {report!r} parameter {key} must be an integer, got {value!r}"
         raise WarehouseError(msg) from exc
-
-
-@contextmanager
-def _top_n_override(con: duckdb.DuckDBPyConnection, top_n: int | None) -> Iterator[None]:
-    if top_n is None:
-        yield
-        return
-    if top_n < 1:
-        msg = f"top_n must be at least 1, got {top_n}"
-        raise WarehouseError(msg)
-    con.execute("set variable skillsignal_top_n = $top_n", {"top_n": top_n})
-    try:
-        yield
-    finally:
-        con.execute("reset variable skillsignal_top_n")

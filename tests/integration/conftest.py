@@ -31,6 +31,10 @@ API:
 - `requested`: list of request targets (`path?query`) received since the last `serve`.
 - `user_agents`: the `User-Agent` header of each of those requests.
 - `requested_at`: `time.monotonic()` of each of those requests.
+- `conditional`: `(path?query, If-None-Match, If-Modified-Since)` of each of those requests.
+- A `Route` with `etag=` and/or `last_modified=` sends them as `ETag` / `Last-Modified` and
+  answers `304 Not Modified` (no body) to a request whose `If-None-Match` equals the ETag or,
+  without one, whose `If-Modified-Since` equals `last_modified`.
 
 Call `serve` at the start of each test; the server is shared by the whole session.
 """
@@ -68,6 +72,13 @@ class Route:
     body: bytes | str = b""
     headers: Mapping[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def not_modified(self, if_none_match: str | None, if_modified_since: str | None) -> bool:
+        if self.etag and if_none_match:
+            return if_none_match == self.etag
+        return bool(self.last_modified and if_modified_since == self.last_modified)
 
     def payload(self) -> bytes:
         return self.body.encode("utf-8") if isinstance(self.body, str) else self.body
@@ -108,6 +119,7 @@ class SiteServer:
         self.requested: list[str] = []
         self.user_agents: list[str] = []
         self.requested_at: list[float] = []
+        self.conditional: list[tuple[str, str | None, str | None]] = []
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._httpd.daemon_threads = True
         self.host, self.port = self._httpd.server_address[:2]
@@ -129,6 +141,7 @@ class SiteServer:
             self.requested = []
             self.user_agents = []
             self.requested_at = []
+            self.conditional = []
 
     def _lookup(self, target: str) -> Route:
         with self._lock:
@@ -157,14 +170,23 @@ class SiteServer:
                 route = server._lookup(self.path)
                 if route.delay:
                     time.sleep(route.delay)
+                match, since = self.headers.get("If-None-Match"), self.headers.get(
+                    "If-Modified-Since"
+                )
                 with server._lock:
                     server.user_agents.append(self.headers.get("User-Agent", ""))
-                body = route.payload()
-                self.send_response(route.status)
+                    server.conditional.append((self.path, match, since))
+                unchanged = route.not_modified(match, since)
+                body = b"" if unchanged else route.payload()
+                self.send_response(304 if unchanged else route.status)
                 self.send_header("Content-Type", route.content_type)
                 self.send_header("Content-Length", str(len(body)))
                 for name, value in route.headers.items():
                     self.send_header(name, value)
+                if route.etag:
+                    self.send_header("ETag", route.etag)
+                if route.last_modified:
+                    self.send_header("Last-Modified", route.last_modified)
                 self.end_headers()
                 if with_body:
                     # The client may have given up (timeout and size-limit tests).

@@ -9,7 +9,10 @@ KINDS = {"greenhouse", "course_jsonld", "jobposting"}
 
 
 def test_default_config_parses_and_names_real_sources() -> None:
-    config = parse_config(default_config_text(), "<default>", KINDS)
+    from pipelines.sources import known_kinds
+
+    config = parse_config(default_config_text(), "<default>", set(known_kinds()))
+    assert {s.kind for s in config.sources} == set(known_kinds())  # every kind documented
     assert config.warehouse.path == Path("skillsignal.duckdb")
     kinds = {s.kind for s in config.sources}
     assert {"greenhouse", "course_jsonld"} <= kinds

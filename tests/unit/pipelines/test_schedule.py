@@ -10,7 +10,10 @@ from pipelines.errors import ConfigError
 from pipelines.serve import api_url, is_healthy, server_command
 
 ROOT = Path(__file__).parents[3]
-KINDS = {"greenhouse", "course_jsonld", "jobposting"}
+# Every spider kind: the default config documents each one.
+KINDS = {"arbeitnow", "ashby", "course_jsonld", "coursera", "credly", "ctdl", "greenhouse",
+         "jobposting", "lever", "openbadges", "recruitee", "remoteok", "remotive",
+         "smartrecruiters", "udacity", "usajobs", "workable"}  # fmt: skip
 
 
 def test_default_schedule_is_two_in_the_morning() -> None:

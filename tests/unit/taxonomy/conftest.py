@@ -21,7 +21,7 @@ def toy() -> Taxonomy:
 
 @pytest.fixture(scope="session")
 def toy_nlp(toy: Taxonomy) -> Language:
-    return build_nlp(toy)
+    return build_nlp(toy, semantic=False)
 
 
 @pytest.fixture(scope="session")

@@ -19,15 +19,15 @@ def test_offsets_are_exact(toy_nlp):
 def test_mention_fields_and_scores(toy_nlp, toy_id):
     mentions = extract(toy_nlp, "python, SQL, managing projects, project managment")
     assert mentions == [
-        SkillMention(toy_id(3), "SQL", 8, 11, "SQL", 1.0, "phrase:preferred"),
+        SkillMention(toy_id(3), "SQL", 8, 11, "SQL", 1.0, "exact", "other"),
         SkillMention(
-            toy_id(5), "project management", 13, 30, "managing projects", 0.9, "phrase:alt"
+            toy_id(5), "project management", 13, 30, "managing projects", 0.9, "exact", "other"
         ),
         SkillMention(
-            toy_id(1), "Python (computer programming)", 0, 6, "python", 0.85, "phrase:derived"
+            toy_id(1), "Python (computer programming)", 0, 6, "python", 0.85, "exact", "other"
         ),
         SkillMention(
-            toy_id(5), "project management", 32, 49, "project managment", 0.8, "phrase:hidden"
+            toy_id(5), "project management", 32, 49, "project managment", 0.8, "exact", "other"
         ),
     ]
 

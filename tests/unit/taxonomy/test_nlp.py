@@ -49,9 +49,9 @@ def test_component_is_registered(toy_nlp):
 
 
 def test_cache_round_trip(toy, tmp_path):
-    built = build_nlp(toy, cache_dir=tmp_path)
+    built = build_nlp(toy, cache_dir=tmp_path, semantic=False)
     [cache] = tmp_path.glob("skill_matcher-*.pkl")
-    reloaded = build_nlp(toy, cache_dir=tmp_path)
+    reloaded = build_nlp(toy, cache_dir=tmp_path, semantic=False)
     text = "C# and project management, ML"
     first, second = built(text), reloaded(text)
     assert [(s.text, s.kb_id_) for s in second.spans[SPANS_KEY]] == [
@@ -73,10 +73,10 @@ def test_registered_patterns_function_reads_a_taxonomy_file(tmp_path, toy):
 
 
 def test_unreadable_cache_is_rebuilt(toy, tmp_path):
-    build_nlp(toy, cache_dir=tmp_path)
+    build_nlp(toy, cache_dir=tmp_path, semantic=False)
     [cache] = tmp_path.glob("skill_matcher-*.pkl")
     cache.write_bytes(b"not a pickle")
-    nlp = build_nlp(toy, cache_dir=tmp_path)
+    nlp = build_nlp(toy, cache_dir=tmp_path, semantic=False)
     doc = nlp("SQL")
     assert [s.text for s in doc.spans[SPANS_KEY]] == ["SQL"]
     assert cache.read_bytes() != b"not a pickle"

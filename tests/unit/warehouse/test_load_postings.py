@@ -184,6 +184,7 @@ def test_mixed_file_loads_each_record_type_once(con, fixture_records, write_json
         "closed": 0,
         "reopened": 0,
         "problems": 0,
+        "not_modified": 0,
     }
 
 

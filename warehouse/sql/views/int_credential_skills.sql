@@ -1,7 +1,8 @@
 -- int_credential_skills: one row per (ACTIVE credential, skill) it teaches: declared by the
 -- provider and resolved, or extracted from its title/description; flags say which.
+-- evidence_weight = declared_weight if declared, else extracted_weight (stg_scoring__analysis).
 -- Upstream: stg_crawl__credentials, stg_crawl__credential_skills, int_document_skills,
--- stg_taxonomy__skills.
+-- stg_taxonomy__skills, stg_scoring__analysis.
 create or replace view int_credential_skills as
 with credentials as (
     select * from stg_crawl__credentials
@@ -17,6 +18,10 @@ document_skills as (
 
 skills as (
     select * from stg_taxonomy__skills
+),
+
+settings as (
+    select * from stg_scoring__analysis
 ),
 
 declared as (
@@ -43,9 +48,16 @@ combined as (
 ),
 
 final as (
-    select cs.credential_key, cs.skill_id, cs.declared, cs.extracted
+    select
+        cs.credential_key,
+        cs.skill_id,
+        cs.declared,
+        cs.extracted,
+        case when cs.declared then st.declared_weight else st.extracted_weight end
+            as evidence_weight
     from combined as cs
     inner join credentials as c on cs.credential_key = c.credential_key
+    cross join settings as st
     where c.active
 )
 

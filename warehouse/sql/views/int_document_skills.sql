@@ -1,5 +1,7 @@
 -- int_document_skills: one row per (doc_kind, doc_key, skill_id) extracted from the document's
 -- CURRENT content with the CURRENT vocabulary (stale mentions are ignored); all documents.
+-- Posting mentions in benefits, about-the-company, equal-opportunity and how-to-apply sections
+-- are not demand and are left out (section NULL = unknown, kept).
 -- Upstream: stg_extract__skill_mentions, stg_taxonomy__versions, stg_taxonomy__skills,
 -- stg_crawl__postings, stg_crawl__credentials.
 create or replace view int_document_skills as
@@ -39,6 +41,10 @@ current_mentions as (
             and m.doc_key = d.doc_key
             and m.content_hash = d.content_hash
     inner join skills as s on m.skill_id = s.skill_id
+    where
+        m.doc_kind <> 'posting'
+        or m.section is null
+        or m.section not in ('benefits', 'about', 'equal_opportunity', 'how_to_apply')
 ),
 
 final as (

@@ -1,42 +1,98 @@
--- int_skill_demand: one row per skill mentioned in at least one ACTIVE posting.
--- share = postings mentioning the skill / all active postings; demand_rank orders by postings
--- desc, then lower(label), label, skill_id (ties broken deterministically, no shared ranks).
--- Upstream: int_posting_skills, stg_crawl__postings, stg_taxonomy__skills.
+-- int_skill_demand: one row per skill mentioned by at least one canonical posting in the window
+-- of the scope (stg_scoring__analysis; default: every active canonical posting).
+-- share = postings mentioning the skill / postings in the window; share_low/high = Wilson
+-- interval (z = wilson_z); recency_share = the same with recency weights; growth = relative
+-- change of share against the previous window, NULL unless the skill has min_support postings
+-- in both; emerging = at least min_support postings now, a previous share below
+-- emerging_max_base_share, and growth >= emerging_min_growth (or absent before).
+-- demand_rank orders by postings desc, then lower(label), label, skill_id (no shared ranks).
+-- Upstream: int_demand_posting_skills, int_demand_postings, stg_taxonomy__skills,
+-- stg_scoring__analysis.
 create or replace view int_skill_demand as
 with posting_skills as (
-    select * from int_posting_skills
+    select * from int_demand_posting_skills
 ),
 
-postings as (
-    select * from stg_crawl__postings
+demand_postings as (
+    select * from int_demand_postings
 ),
 
 skills as (
     select * from stg_taxonomy__skills
 ),
 
-active_postings as (
-    select count(*) as total from postings where active
+settings as (
+    select * from stg_scoring__analysis
+),
+
+totals as (
+    select
+        count(*) filter (where in_window) as total,
+        count(*) filter (where in_previous) as previous_total,
+        sum(recency_weight) filter (where in_window) as weight_total
+    from demand_postings
 ),
 
 counts as (
-    select skill_id, count(distinct posting_key) as postings
+    select
+        skill_id,
+        count(*) filter (where in_window) as postings,
+        count(*) filter (where in_previous) as previous_postings,
+        sum(recency_weight) filter (where in_window) as weight
     from posting_skills
     group by skill_id
 ),
 
-final as (
+shares as (
     select
         c.skill_id,
         s.label,
         c.postings,
-        c.postings / a.total as share,
-        row_number() over (
-            order by c.postings desc, lower(s.label), s.label, c.skill_id
-        ) as demand_rank
+        t.total,
+        c.postings / t.total as share,
+        c.weight / t.weight_total as recency_share,
+        c.previous_postings,
+        case when t.previous_total > 0 then c.previous_postings / t.previous_total end
+            as previous_share,
+        st.*
     from counts as c
     inner join skills as s on c.skill_id = s.skill_id
-    cross join active_postings as a
+    cross join totals as t
+    cross join settings as st
+    where c.postings > 0
+),
+
+final as (
+    select
+        skill_id,
+        label,
+        postings,
+        share,
+        row_number() over (
+            order by postings desc, lower(label), label, skill_id
+        ) as demand_rank,
+        total as total_postings,
+        (share + wilson_z ^ 2 / (2 * total)
+            - wilson_z * sqrt(share * (1 - share) / total + wilson_z ^ 2 / (4 * total ^ 2)))
+        / (1 + wilson_z ^ 2 / total) as share_low,
+        (share + wilson_z ^ 2 / (2 * total)
+            + wilson_z * sqrt(share * (1 - share) / total + wilson_z ^ 2 / (4 * total ^ 2)))
+        / (1 + wilson_z ^ 2 / total) as share_high,
+        recency_share,
+        previous_postings,
+        previous_share,
+        case
+            when previous_postings >= min_support and postings >= min_support
+                then share / previous_share - 1
+        end as growth,
+        coalesce(
+            postings >= min_support
+            and previous_share is not null
+            and previous_share < emerging_max_base_share
+            and (previous_postings = 0 or share / previous_share - 1 >= emerging_min_growth),
+            false
+        ) as emerging
+    from shares
 )
 
 select * from final;

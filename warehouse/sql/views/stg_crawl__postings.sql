@@ -25,6 +25,7 @@ renamed as (
         salary_period,
         language,
         description,
+        dedupe_key,
         content_hash,
         first_seen,
         last_seen,

@@ -16,6 +16,7 @@ renamed as (
         surface,
         method as extract_method,
         confidence,
+        section,
         taxonomy_version,
         content_hash,
         extracted_at

@@ -1,4 +1,5 @@
--- stg_taxonomy__imports: one row per imported source version (ESCO, Lightcast, O*NET, custom).
+-- stg_taxonomy__imports: one row per imported source version (ESCO, Lightcast, O*NET, custom);
+-- is_latest marks the newest import of each source.
 -- Upstream: table taxonomy_imports.
 create or replace view stg_taxonomy__imports as
 with source as (
@@ -13,7 +14,10 @@ renamed as (
         checksum,
         imported_at,
         skill_count,
-        problem_count
+        problem_count,
+        row_number() over (
+            partition by source order by imported_at desc, version_id desc
+        ) = 1 as is_latest
     from source
 )
 

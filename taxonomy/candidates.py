@@ -1,0 +1,100 @@
+"""Candidate skill phrases beyond exact labels: list items and clause pieces of a sentence.
+
+``blank:en`` has no parser, so candidates come from surface cues: a sentence is cut at
+punctuation, bullets and line breaks into pieces, and each piece again at coordinating
+words ("and", "or", "as well as") into items. Leading cue phrases ("experience with",
+"knowledge of", "ability to") and edge stop words are trimmed. Each piece and each item of
+1 to ``MAX_TOKENS`` tokens becomes a candidate (a token range).
+
+Example: ``candidate_ranges(nlp.make_doc("Experience with Docker, Kubernetes and Terraform"))``
+-> ``[(2, 3), (4, 7), (4, 5), (6, 7)]`` (``Docker``; ``Kubernetes and Terraform``, ...)
+"""
+
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+
+MAX_TOKENS = 8
+"""Longer pieces are not candidates themselves (their items still are)."""
+
+_BREAK_TEXTS = frozenset(",;:()[]{}<>•*·|?!\"'\u2013\u2014…/") | {
+    "-",
+    "--",
+    "e.g.",
+    "i.e.",
+    "etc",
+    "etc.",
+}
+_COORDINATORS = frozenset({"and", "or", "&", "as well as", "plus", "nor"})
+_CUE_TEXT = """
+    experience experienced knowledge knowledgeable ability able understanding proficiency
+    proficient familiarity familiar skills skill skilled expertise expert background
+    exposure strong excellent good solid great deep proven demonstrated working hands-on
+    advanced basic extensive sound thorough minimum years year plus must should will would
+    nice desirable preferred required requirement requirements responsibility
+    responsibilities candidate ideally ideal including include includes such like similar
+    other various related relevant in-depth level high highly very really passion passionate
+    comfortable capable capability want looking seeking need needs opportunity well
+    """
+_CUE_WORDS = frozenset(_CUE_TEXT.split())
+_TRIM = STOP_WORDS | _CUE_WORDS
+
+
+def _trim(lowers: list[str], start: int, end: int) -> tuple[int, int]:
+    """Drop cue, stop and non-word tokens at both edges of ``lowers[start:end]``."""
+    while start < end and _edge_junk(lowers[start]):
+        start += 1
+    while end > start and _edge_junk(lowers[end - 1]):
+        end -= 1
+    return start, end
+
+
+def _edge_junk(lower: str) -> bool:
+    return lower in _TRIM or lower.isdigit() or not any(ch.isalnum() for ch in lower)
+
+
+def _pieces(lowers: list[str]) -> list[tuple[int, int]]:
+    """Token ranges between break tokens (punctuation, bullets, line breaks)."""
+    pieces, start = [], 0
+    for i, lower in enumerate(lowers):
+        if lower in _BREAK_TEXTS or lower.isspace() or "\n" in lower or lower == ".":
+            if i > start:
+                pieces.append((start, i))
+            start = i + 1
+    if len(lowers) > start:
+        pieces.append((start, len(lowers)))
+    return pieces
+
+
+def _items(lowers: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """Split a piece at coordinating words."""
+    items, begin = [], start
+    for i in range(start, end):
+        if lowers[i] in _COORDINATORS:
+            items.append((begin, i))
+            begin = i + 1
+    items.append((begin, end))
+    return items
+
+
+def candidate_ranges(doc: Doc, max_tokens: int = MAX_TOKENS) -> list[tuple[int, int]]:
+    """Return candidate token ranges ``(start, end)``: pieces first, then their items.
+
+    Each range is trimmed of edge cue and stop words, non-empty, at most ``max_tokens`` long
+    and listed once.
+
+    Example: ``candidate_ranges(nlp.make_doc("Knowledge of SQL"))`` -> ``[(2, 3)]``
+    """
+    lowers = [token.lower_ for token in doc]
+    seen: dict[tuple[int, int], None] = {}
+    for start, end in _pieces(lowers):
+        trimmed = _trim(lowers, start, end)
+        found = [trimmed]
+        items = _items(lowers, *trimmed)
+        if len(items) > 1:
+            found.extend(_trim(lowers, a, b) for a, b in items)
+        for a, b in found:
+            if 0 < b - a <= max_tokens:
+                seen.setdefault((a, b), None)
+    return list(seen)

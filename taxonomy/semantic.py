@@ -1,0 +1,260 @@
+"""Semantic linking: candidate phrases -> nearest taxonomy skills by static-embedding cosine.
+
+The ``skill_linker`` component links two kinds of phrases: spans a trained proposer put in
+``doc.ents`` (the bundled SkillSpan NER, see ``build_nlp``) and heuristic candidates
+(``taxonomy.candidates``: list items, clause pieces). Each phrase and its sentence are
+embedded with a model2vec static model (``taxonomy.embeddings``); the ``SHORTLIST`` preferred
+labels nearest the phrase are re-scored as ``(1 - CONTEXT_WEIGHT)`` x phrase cosine +
+``CONTEXT_WEIGHT`` x sentence cosine, and up to ``top_k`` per phrase are kept: for a proposed
+span its best label always and the others from ``min_similarity``, for a heuristic phrase
+from ``heuristic_min_similarity``. They go into ``doc.spans["skill_candidates"]`` (the phrase
+as span, the skill id as ``kb_id_``, its preferred label as ``label_``) with their
+similarities in the group's ``attrs["similarity"]``, best first.
+
+Defaults were chosen on the validation sets (Decorte tech/house validation, SkillSpan dev).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+
+from taxonomy.candidates import candidate_ranges
+from taxonomy.embeddings import LabelVectors, encode, unit
+
+logger = logging.getLogger(__name__)
+
+FACTORY = "skill_linker"
+SPANS_KEY = "skill_candidates"
+CONTEXT_WEIGHT = 0.5
+"""Share of the sentence's similarity in a skill's similarity (the phrase's is the rest)."""
+TOP_K = 5
+SHORTLIST = 20
+BLOCK_ROWS = 1024
+"""Phrases compared with the label matrix at a time (bounds memory: ~60 MB for ESCO)."""
+"""Labels nearest a phrase that are re-scored with its sentence."""
+MIN_SIMILARITY = 0.5
+HEURISTIC_MIN_SIMILARITY = 0.7
+"""Floor for phrases from ``candidate_ranges`` (``MIN_SIMILARITY``: for proposed spans)."""
+PROPOSALS = "both"
+"""Phrases to link: ``spans`` (the doc's entities from a span proposer), ``heuristic``
+(``candidate_ranges``) or ``both``."""
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+
+
+class SkillLinker:
+    """Pipeline component: candidate phrases linked to skills -> ``doc.spans[spans_key]``.
+
+    Example: ``nlp("Knowledge of relational databases").spans["skill_candidates"][0].kb_id_``
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = FACTORY,
+        *,
+        spans_key: str = SPANS_KEY,
+        top_k: int = TOP_K,
+        min_similarity: float = MIN_SIMILARITY,
+        context_weight: float = CONTEXT_WEIGHT,
+        proposals: str = PROPOSALS,
+        heuristic_min_similarity: float = HEURISTIC_MIN_SIMILARITY,
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.spans_key = spans_key
+        self.top_k = top_k
+        self.min_similarity = min_similarity
+        self.context_weight = context_weight
+        self.proposals = proposals
+        self.heuristic_min_similarity = heuristic_min_similarity
+        self.model: Any = None
+        self.vectors: LabelVectors | None = None
+
+    def set_model(self, model: Any, vectors: LabelVectors) -> None:
+        """Give the component its static model and the label vectors made with it.
+
+        Example: ``linker.set_model(model, label_vectors(taxonomy, model))``
+        """
+        self.model, self.vectors = model, vectors
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Link the doc's candidate phrases (nothing without a model).
+
+        Example: ``linker(nlp.make_doc("team player")).spans["skill_candidates"]``
+        """
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
+        """Link candidate phrases of ``docs``; all phrases of a batch are embedded at once.
+
+        Example: ``list(linker.pipe(nlp.tokenizer.pipe(["SQL", "Java"])))``
+        """
+        batch: list[Doc] = []
+        for doc in docs:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._link(batch)
+                batch = []
+        if batch:
+            yield from self._link(batch)
+
+    def _link(self, docs: list[Doc]) -> list[Doc]:
+        plans = [_plan(doc, self.proposals) for doc in docs]
+        phrase_texts = [text for (_, texts, _), _ in plans for text in texts]
+        if self.model is None or self.vectors is None or not phrase_texts:
+            for doc in docs:
+                doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key)
+            return docs
+        sentence_texts = [text for _, (_, texts) in plans for text in texts]
+        unique = {text: row for row, text in enumerate(dict.fromkeys(phrase_texts))}
+        vectors = unit(encode(self.model, [*unique, *sentence_texts]))
+        sentence_of, owner, proposed, first_sentence = [], [], [], 0
+        for number, ((ranges, _, n_proposed), (starts, _)) in enumerate(plans):
+            sentence_of += [first_sentence + i for i in _sentence_index(ranges, starts)]
+            owner += [number] * len(ranges)
+            proposed += [i < n_proposed for i in range(len(ranges))]
+            first_sentence += len(starts)
+        columns, near = self._shortlist(vectors[: len(unique)])
+        inverse = np.asarray([unique[text] for text in phrase_texts])
+        context = vectors[len(unique) :][np.asarray(sentence_of)]
+        found: list[list[tuple[float, int, int]]] = [[] for _ in docs]
+        offsets = np.cumsum([0] + [len(ranges) for (ranges, *_), _ in plans])
+        shortlist = (columns[inverse], near[inverse])
+        for value, phrase, column in self._best(shortlist, context, np.asarray(proposed)):
+            number = owner[phrase]
+            found[number].append((value, phrase - int(offsets[number]), column))
+        for doc, (ranges, *_), doc_found in zip(
+            docs, (plan[0] for plan in plans), found, strict=True
+        ):
+            doc.spans[self.spans_key] = self._group(doc, ranges, doc_found)
+        return docs
+
+    def _shortlist(self, phrases: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Return the rows of the ``SHORTLIST`` labels nearest each phrase, and their cosines."""
+        matrix = self.vectors.matrix  # type: ignore[union-attr]
+        n = min(SHORTLIST, matrix.shape[0])
+        columns, near = [], []
+        for first in range(0, len(phrases), BLOCK_ROWS):
+            sims = phrases[first : first + BLOCK_ROWS] @ matrix.T
+            block_columns = np.argpartition(-sims, n - 1, axis=1)[:, :n]
+            columns.append(block_columns)
+            near.append(np.take_along_axis(sims, block_columns, axis=1))
+        return np.concatenate(columns), np.concatenate(near)
+
+    def _best(
+        self,
+        shortlist: tuple[np.ndarray, np.ndarray],
+        context: np.ndarray,
+        proposed: np.ndarray,
+    ) -> list[tuple[float, int, int]]:
+        """Return (similarity, phrase row, label row), best first, at most top_k per phrase.
+
+        ``shortlist`` holds each phrase's nearest labels and cosines, ``context`` its
+        sentence's vector, which re-scores them. A ``proposed`` phrase keeps its best label
+        whatever its similarity, and the others reaching ``min_similarity``; other phrases
+        need ``heuristic_min_similarity``.
+        """
+        matrix = self.vectors.matrix  # type: ignore[union-attr]
+        columns, near = shortlist
+        context_sims = np.concatenate(
+            [
+                np.einsum(
+                    "pd,pnd->pn",
+                    context[first : first + BLOCK_ROWS],
+                    matrix[columns[first : first + BLOCK_ROWS]],
+                )
+                for first in range(0, len(columns), BLOCK_ROWS)
+            ]
+        )
+        mixed = (1 - self.context_weight) * near + self.context_weight * context_sims
+        k = min(self.top_k, mixed.shape[1])
+        order = np.argsort(-mixed, axis=1)[:, :k]
+        values = np.take_along_axis(mixed, order, axis=1)
+        floors = np.where(proposed, self.min_similarity, self.heuristic_min_similarity)
+        keep = values >= floors[:, None]
+        keep[:, 0] |= proposed
+        rows, ranks = np.nonzero(keep)
+        found = [
+            (float(values[p, r]), int(p), int(columns[p, order[p, r]]))
+            for p, r in zip(rows, ranks, strict=True)
+        ]
+        return sorted(found, key=lambda item: -item[0])
+
+    def _group(
+        self, doc: Doc, ranges: list[tuple[int, int]], found: list[tuple[float, int, int]]
+    ) -> SpanGroup:
+        ids, labels = self.vectors.skill_ids, self.vectors.labels  # type: ignore[union-attr]
+        spans = [
+            Span(doc, *ranges[p], label=labels[column], kb_id=ids[column]) for _, p, column in found
+        ]
+        similarity = [value for value, *_ in found]
+        return SpanGroup(doc, name=self.spans_key, attrs={"similarity": similarity}, spans=spans)
+
+
+def _plan(
+    doc: Doc, proposals: str
+) -> tuple[tuple[list[tuple[int, int]], list[str], int], tuple[list[int], list[str]]]:
+    """Return ((phrase ranges, texts, number proposed), (sentence starts, texts)) of ``doc``.
+
+    Phrases are the doc's entities (from a span proposer) first, then ``candidate_ranges``.
+    """
+    ranges = [(ent.start, ent.end) for ent in doc.ents] if proposals != "heuristic" else []
+    n_proposed = len(ranges)
+    if proposals != "spans":
+        ranges = list(dict.fromkeys([*ranges, *candidate_ranges(doc)]))
+    starts = [0]
+    for token in doc[:-1]:
+        if token.text in _SENTENCE_ENDS or "\n" in token.text:
+            starts.append(token.i + 1)
+    sentences = [doc[a:b].text for a, b in zip(starts, [*starts[1:], len(doc)], strict=True)]
+    return (ranges, [doc[a:b].text for a, b in ranges], n_proposed), (starts, sentences)
+
+
+def _sentence_index(ranges: list[tuple[int, int]], starts: list[int]) -> list[int]:
+    """Index of the sentence holding each range's first token."""
+    from bisect import bisect_right  # noqa: PLC0415
+
+    return [bisect_right(starts, start) - 1 for start, _ in ranges]
+
+
+@Language.factory(
+    FACTORY,
+    default_config={
+        "spans_key": SPANS_KEY,
+        "top_k": TOP_K,
+        "min_similarity": MIN_SIMILARITY,
+        "context_weight": CONTEXT_WEIGHT,
+        "proposals": PROPOSALS,
+        "heuristic_min_similarity": HEURISTIC_MIN_SIMILARITY,
+    },
+)
+def make_skill_linker(  # noqa: PLR0917 - spaCy passes the config as arguments
+    nlp: Language,
+    name: str,
+    spans_key: str,
+    top_k: int,
+    min_similarity: float,
+    context_weight: float,
+    proposals: str,
+    heuristic_min_similarity: float,
+) -> SkillLinker:
+    """Make a ``SkillLinker`` (without a model: give it one with ``set_model``).
+
+    Example: ``nlp.add_pipe("skill_linker", config={"top_k": 5})``
+    """
+    return SkillLinker(
+        nlp,
+        name,
+        spans_key=spans_key,
+        top_k=top_k,
+        min_similarity=min_similarity,
+        context_weight=context_weight,
+        proposals=proposals,
+        heuristic_min_similarity=heuristic_min_similarity,
+    )

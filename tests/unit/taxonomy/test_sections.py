@@ -1,0 +1,61 @@
+import pytest
+
+from taxonomy.sections import DEMAND_SECTIONS, SECTIONS, heading_section, sections
+
+POSTING = """Acme builds rockets.
+About us
+We are a friendly team using Python.
+What you'll do:
+- Write Python services
+Requirements
+- 3+ years of SQL
+- Docker is a plus
+What we offer
+- Health insurance and Python training
+How to apply
+Send your CV to jobs@acme.test
+Acme is an equal opportunity employer and does not discriminate."""
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Requirements:", "requirements"),
+        ("What you'll do", "responsibilities"),
+        ("Nice to have:", "nice_to_have"),
+        ("Benefits", "benefits"),
+        ("About the company", "about"),
+        ("## How to apply", "how_to_apply"),
+        ("Diversity & Inclusion", "equal_opportunity"),
+        ("- Strong Python skills", None),
+        ("We use many tools and libraries every day in our work here.", None),
+    ],
+)
+def test_headings(line, expected):
+    assert heading_section(line) == expected
+
+
+def test_each_line_gets_its_section():
+    found = sections(POSTING)
+    by_line = dict(zip(POSTING.splitlines(), found.names, strict=True))
+    assert by_line["Acme builds rockets."] == "other"
+    assert by_line["We are a friendly team using Python."] == "about"
+    assert by_line["- Write Python services"] == "responsibilities"
+    assert by_line["- 3+ years of SQL"] == "requirements"
+    assert by_line["- Docker is a plus"] == "nice_to_have"
+    assert by_line["- Health insurance and Python training"] == "benefits"
+    assert by_line["Send your CV to jobs@acme.test"] == "how_to_apply"
+    assert by_line[POSTING.splitlines()[-1]] == "equal_opportunity"
+
+
+def test_offsets_map_to_sections():
+    found = sections(POSTING)
+    assert found.at(POSTING.index("SQL")) == "requirements"
+    assert found.at(0) == "other"
+    assert found.at(len(POSTING)) == "equal_opportunity"
+    assert sections("").at(0) is None
+
+
+def test_demand_sections_are_sections():
+    assert set(SECTIONS) > DEMAND_SECTIONS
+    assert "benefits" not in DEMAND_SECTIONS

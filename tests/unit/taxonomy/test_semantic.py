@@ -1,0 +1,96 @@
+"""The semantic linker with a tiny bag-of-words stand-in model; one test loads the bundled one."""
+
+import zlib
+
+import numpy as np
+import pytest
+import spacy
+
+from taxonomy import TaxonomyError, build_nlp, extract_mentions
+from taxonomy.embeddings import label_vectors, load_static_model
+from taxonomy.semantic import FACTORY, SPANS_KEY
+
+
+class BagOfWords:
+    """A model2vec stand-in: a word's vector is a fixed pseudo-random one; texts average them."""
+
+    dim = 64
+
+    def encode(self, texts):
+        rows = []
+        for text in texts:
+            vector = np.zeros(self.dim, dtype=np.float32)
+            for word in text.casefold().replace(",", " ").split():
+                seed = zlib.crc32(word.rstrip("s").encode())
+                vector += np.random.default_rng(seed).standard_normal(self.dim)
+            rows.append(vector)
+        return np.asarray(rows)
+
+
+@pytest.fixture(scope="module")
+def semantic_nlp(toy):
+    nlp = build_nlp(toy, semantic=False)
+    linker = nlp.add_pipe(
+        FACTORY,
+        config={"min_similarity": 0.3, "heuristic_min_similarity": 0.3, "context_weight": 0.0},
+    )
+    model = BagOfWords()
+    linker.set_model(model, label_vectors(toy, model))
+    return nlp
+
+
+def test_a_paraphrase_is_linked_with_exact_offsets(semantic_nlp, toy):
+    text = "You will handle management of projects daily."
+    [mentions] = extract_mentions(semantic_nlp, [text])
+    semantic = [m for m in mentions if m.method == "semantic"]
+    assert semantic, mentions
+    top = semantic[0]
+    assert toy.skills[top.skill_id].preferred_label == "project management"
+    assert text[top.start : top.end] == top.surface
+    assert 0.0 < top.score < 0.8
+
+
+def test_exact_matches_rank_first_and_are_not_linked_again(semantic_nlp):
+    [mentions] = extract_mentions(semantic_nlp, ["SQL and management of projects"])
+    assert mentions[0].method == "exact"
+    ids = [m.skill_id for m in mentions]
+    assert len(ids) == len(set(ids))
+    scores = [m.score for m in mentions]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_group_holds_similarities(semantic_nlp):
+    doc = semantic_nlp("management of projects")
+    group = doc.spans[SPANS_KEY]
+    assert len(group.attrs["similarity"]) == len(group) > 0
+    assert all(span.kb_id_ for span in group)
+
+
+@pytest.mark.parametrize("text", ["", " \n ", "\x00\x01\x02", "日本語のテキスト", "x" * 5000])
+def test_garbage_gives_no_crash(semantic_nlp, text):
+    [mentions] = extract_mentions(semantic_nlp, [text])
+    assert all(text[m.start : m.end] == m.surface for m in mentions)
+
+
+def test_a_linker_without_a_model_links_nothing():
+    nlp = spacy.blank("en")
+    nlp.add_pipe(FACTORY)
+    assert len(nlp("project management").spans[SPANS_KEY]) == 0
+
+
+def test_a_folder_without_a_model_is_refused(tmp_path):
+    with pytest.raises(TaxonomyError, match="not a model2vec model"):
+        load_static_model(tmp_path)
+
+
+def test_bundled_static_model():
+    """The one test that loads the bundled model2vec model (about half a second)."""
+    model = load_static_model()
+    a, b, c = model.encode(["python developer", "software engineer python", "nurse"])
+    cos = lambda x, y: float(x @ y / np.linalg.norm(x) / np.linalg.norm(y))  # noqa: E731
+    assert cos(a, b) > 0.7 > 0.3 > cos(a, c)
+
+
+def test_a_folder_without_a_span_model_is_refused(toy, tmp_path):
+    with pytest.raises(TaxonomyError, match="not a loadable spaCy span model"):
+        build_nlp(toy, span_model=tmp_path)

@@ -1,0 +1,8 @@
+-- Keep the credentials that a 304 page stood for (`unchanged` records): open, last_seen moved,
+-- content untouched. Rows also in the batch are left to the merge.
+-- Params: $seen_at. Upstream: _unchanged (key, source), _batch, credentials.
+update credentials
+set last_seen = $seen_at, closed_at = null, active = true
+where
+    credential_key in (select u.key from _unchanged as u)
+    and credential_key not in (select b.credential_key from _batch as b);
