@@ -78,5 +78,3 @@ def handle(exc: Exception) -> typer.Exit:
     if isinstance(exc, PipelineError) or type(exc).__module__.split(".")[0] in known:
         return fail(str(exc))
     raise exc
-
-

@@ -168,9 +168,7 @@ def failed_result(source: SourceConfig, out_dir: Path, error: str) -> CrawlResul
     items_path = out_dir / f"{stem}.jsonl"
     out_dir.mkdir(parents=True, exist_ok=True)
     items_path.touch()
-    return CrawlResult(
-        source.name, source.kind, items_path, out_dir / f"{stem}.log", {}, -1, error
-    )
+    return CrawlResult(source.name, source.kind, items_path, out_dir / f"{stem}.log", {}, -1, error)
 
 
 def adopt_crawl_state(results: list[CrawlResult], state_dir: Path) -> list[Path]:

@@ -170,8 +170,9 @@ class SiteServer:
                 route = server._lookup(self.path)
                 if route.delay:
                     time.sleep(route.delay)
-                match, since = self.headers.get("If-None-Match"), self.headers.get(
-                    "If-Modified-Since"
+                match, since = (
+                    self.headers.get("If-None-Match"),
+                    self.headers.get("If-Modified-Since"),
                 )
                 with server._lock:
                     server.user_agents.append(self.headers.get("User-Agent", ""))
