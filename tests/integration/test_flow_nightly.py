@@ -100,7 +100,8 @@ def test_dask_path_finds_the_same_mentions_as_the_local_path(degraded_run, confi
 
     @flow(task_runner=runner)
     def extract_on_dask(paths: list[Path]) -> list[Path]:
-        return [f.result() for f in [extract_partition.submit(p, 0.0) for p in paths]]
+        settings = (config.extraction.min_score, config.extraction.semantic)
+        return [f.result() for f in [extract_partition.submit(p, *settings) for p in paths]]
 
     mention_files = extract_on_dask(docs)
     columns = ["doc_kind", "doc_key", "skill_id", "start_char", "end_char", "surface", "method"]
