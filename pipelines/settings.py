@@ -11,6 +11,10 @@ from pathlib import Path
 PREFECT_DEFAULTS = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "DO_NOT_TRACK": "1",
+    # The temporary API creates its database on a first run: ~20 s on 2 busy cores, more than
+    # Prefect's default wait, which then fails the run with "Timed out while attempting to
+    # connect to ephemeral Prefect API server".
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
     "PREFECT_LOGGING_LEVEL": "WARNING",
     "PREFECT_LOGGING_EXTRA_LOGGERS": "spiders,taxonomy,warehouse",
 }
