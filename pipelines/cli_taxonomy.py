@@ -152,7 +152,7 @@ def build(
 ) -> None:
     """Regenerate the bundled ESCO default (skills, groups, occupations) from source files.
 
-    Example: skillsignal taxonomy build ../shared/data --out taxonomy/data
+    Example: skillsignal taxonomy build ESCO_DATA_DIR --out taxonomy/data
     """
     from importlib import resources
 

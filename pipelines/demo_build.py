@@ -1,7 +1,7 @@
-"""Rebuild the bundled demo site (`pipelines/demo_data/`) from the shared source files.
+"""Rebuild the bundled demo site (`pipelines/demo_data/`) from a folder of source files.
 
 Run once by a developer, never at run time:
-    python -m pipelines.demo_build ../shared pipelines/demo_data
+    python -m pipelines.demo_build SOURCE_DIR pipelines/demo_data
 
 It copies real responses (Greenhouse board, schema.org examples, Open Badges 2.0/3.0, CTDL,
 Coursera `linked` courses) and rebuilds the 140 whole job ads of SkillSpan's training split

@@ -2,7 +2,7 @@
 
 Run once per ESCO release; the output is committed as package data::
 
-    python -m taxonomy.build_esco /work/shared/data taxonomy/data/esco_skills.parquet
+    python -m taxonomy.build_esco ESCO_DATA_DIR taxonomy/data/esco_skills.parquet
 
 Sources, under the data directory given (``esco/skills_en.csv`` is used when present)::
 
@@ -84,7 +84,7 @@ def build_esco_table(shared_data_dir: Path) -> pa.Table:
     The table carries the file metadata ``write_bundled`` needs (source, version,
     attribution and the sha256 of every file read).
 
-    Example: ``build_esco_table(Path("/work/shared/data")).num_rows`` -> ``14163``
+    Example: ``build_esco_table(Path("esco-data")).num_rows`` -> ``14163``
 
     Raises:
         TaxonomyError: when a source file is missing, unreadable or lacks a required column.

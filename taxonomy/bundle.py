@@ -36,7 +36,7 @@ RELATIONS_FILE = "esco_relations.parquet"
 def build_bundle(data_dir: Path, out_dir: Path) -> dict[str, Path]:
     """Build the three bundled files from the ESCO sources under ``data_dir``.
 
-    Example: ``build_bundle(Path("/work/shared/data"), Path("taxonomy/data"))["skills"].name``
+    Example: ``build_bundle(Path("esco-data"), Path("taxonomy/data"))["skills"].name``
     -> ``"esco_skills.parquet"``
 
     Raises:
