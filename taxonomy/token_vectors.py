@@ -1,0 +1,93 @@
+"""Static vectors of spaCy tokens, cached by word, and phrase vectors from their running sums.
+
+A model2vec model embeds a text as the mean of its subword embeddings. Its tokenizer splits
+at spaces and punctuation as spaCy does, so the subwords of a phrase are those of its tokens:
+keeping each word's subword *sum* and *count* gives any token range's vector with two
+cumulative-sum lookups, the same as encoding the phrase's text, without tokenizing it again.
+Words are embedded once per process (keyed by spaCy's ``LOWER`` hash) and reused.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.tokens import Doc
+
+_GROW = 4096
+
+
+class TokenVectors:
+    """Word sums and subword counts of a model2vec model, cached by lowercase word.
+
+    Example: ``TokenVectors(load_static_model()).doc_sums(doc)`` -> ``(sums, counts)``
+    """
+
+    def __init__(self, model: Any) -> None:
+        self.model = model
+        self.dim = int(model.dim)
+        self._rows: dict[int, int] = {}
+        self._sums = np.zeros((_GROW, self.dim), dtype=np.float32)
+        self._counts = np.zeros(_GROW, dtype=np.float32)
+        self._embedding = np.asarray(model.embedding, dtype=np.float32)
+        weights = getattr(model, "weights", None)
+        if weights is not None:
+            self._embedding *= np.asarray(weights, dtype=np.float32)[:, None]
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def rows(self, doc: Doc) -> np.ndarray:
+        """Cache rows of ``doc``'s tokens (embedding words not seen before).
+
+        Example: ``vectors.rows(nlp.make_doc("SQL and sql"))`` -> ``array([0, 1, 0])``
+        """
+        hashes = doc.to_array(LOWER) if len(doc) else np.zeros(0, dtype=np.uint64)
+        rows = self._rows
+        missing = [h for h in dict.fromkeys(hashes.tolist()) if h not in rows]
+        if missing:
+            strings = doc.vocab.strings
+            self._add(missing, [strings[h] for h in missing])
+        return np.fromiter((rows[h] for h in hashes.tolist()), dtype=np.int64, count=len(hashes))
+
+    def doc_sums(self, doc: Doc) -> tuple[np.ndarray, np.ndarray]:
+        """Return each token's subword-embedding sum ``(n, dim)`` and subword count ``(n,)``.
+
+        Example: ``sums, counts = vectors.doc_sums(nlp.make_doc("C++"))`` -> ``counts == [3.]``
+        """
+        rows = self.rows(doc)
+        return self._sums[rows], self._counts[rows]
+
+    def _add(self, hashes: list[int], words: list[str]) -> None:
+        first = len(self._rows)
+        needed = first + len(words)
+        if needed > len(self._counts):
+            size = max(needed, 2 * len(self._counts))
+            self._sums = np.resize(self._sums, (size, self.dim))
+            self._counts = np.resize(self._counts, size)
+        ids = self.model.tokenize(words)
+        for offset, word_ids in enumerate(ids):
+            row = first + offset
+            if word_ids:
+                self._sums[row] = self._embedding[word_ids].sum(axis=0)
+                self._counts[row] = len(word_ids)
+            else:  # whitespace, or nothing the tokenizer keeps
+                self._sums[row] = 0.0
+                self._counts[row] = 0.0
+        self._rows.update(zip(hashes, range(first, needed), strict=True))
+
+
+def range_vectors(
+    sums: np.ndarray, counts: np.ndarray, ranges: np.ndarray | list[tuple[int, int]]
+) -> np.ndarray:
+    """Unit mean vectors of token ranges ``(start, end)`` of one doc (zero for empty ones).
+
+    Example: ``range_vectors(sums, counts, [(0, 2)])`` -> the unit vector of the first 2 tokens
+    """
+    ranges = np.asarray(ranges, dtype=np.int64).reshape(-1, 2)
+    cum = np.concatenate([np.zeros((1, sums.shape[1])), np.cumsum(sums, axis=0, dtype=np.float64)])
+    total = cum[ranges[:, 1]] - cum[ranges[:, 0]]
+    norms = np.linalg.norm(total, axis=1, keepdims=True)
+    # The mean's direction is the sum's: unit length makes the count irrelevant.
+    return (total / np.maximum(norms, 1e-9)).astype(np.float32)
