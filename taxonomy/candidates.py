@@ -78,15 +78,18 @@ def _items(lowers: list[str], start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
-def candidate_ranges(doc: Doc, max_tokens: int = MAX_TOKENS) -> list[tuple[int, int]]:
+def candidate_ranges(
+    doc: Doc, max_tokens: int = MAX_TOKENS, *, lowers: list[str] | None = None
+) -> list[tuple[int, int]]:
     """Return candidate token ranges ``(start, end)``: pieces first, then their items.
 
     Each range is trimmed of edge cue and stop words, non-empty, at most ``max_tokens`` long
-    and listed once.
+    and listed once. ``lowers``: the tokens' lowercase texts, when the caller has them.
 
     Example: ``candidate_ranges(nlp.make_doc("Knowledge of SQL"))`` -> ``[(2, 3)]``
     """
-    lowers = [token.lower_ for token in doc]
+    if lowers is None:
+        lowers = [token.lower_ for token in doc]
     seen: dict[tuple[int, int], None] = {}
     for start, end in _pieces(lowers):
         trimmed = _trim(lowers, start, end)

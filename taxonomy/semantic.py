@@ -17,7 +17,9 @@ Defaults were chosen on the validation sets (Decorte tech/house validation, Skil
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -25,7 +27,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from taxonomy.candidates import candidate_ranges
-from taxonomy.embeddings import LabelVectors, encode, unit
+from taxonomy.embeddings import LabelVectors
+from taxonomy.token_vectors import TokenVectors, range_vectors
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +48,8 @@ PROPOSALS = "both"
 """Phrases to link: ``spans`` (the doc's entities from a span proposer), ``heuristic``
 (``candidate_ranges``) or ``both``."""
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+_BLOCK = 128
+"""Labels per block when finding a phrase's nearest labels (``_top_columns``)."""
 
 
 class SkillLinker:
@@ -75,13 +80,19 @@ class SkillLinker:
         self.heuristic_min_similarity = heuristic_min_similarity
         self.model: Any = None
         self.vectors: LabelVectors | None = None
+        self.tokens: TokenVectors | None = None
 
-    def set_model(self, model: Any, vectors: LabelVectors) -> None:
+    def set_model(
+        self, model: Any, vectors: LabelVectors, tokens: TokenVectors | None = None
+    ) -> None:
         """Give the component its static model and the label vectors made with it.
+
+        ``tokens``: a ``TokenVectors`` of the same model shared with other components.
 
         Example: ``linker.set_model(model, label_vectors(taxonomy, model))``
         """
         self.model, self.vectors = model, vectors
+        self.tokens = tokens if tokens is not None else TokenVectors(model)
 
     def __call__(self, doc: Doc) -> Doc:
         """Link the doc's candidate phrases (nothing without a model).
@@ -91,7 +102,7 @@ class SkillLinker:
         return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 64) -> Iterator[Doc]:
-        """Link candidate phrases of ``docs``; all phrases of a batch are embedded at once.
+        """Link candidate phrases of ``docs``; all phrases of a batch are compared at once.
 
         Example: ``list(linker.pipe(nlp.tokenizer.pipe(["SQL", "Java"])))``
         """
@@ -105,34 +116,32 @@ class SkillLinker:
             yield from self._link(batch)
 
     def _link(self, docs: list[Doc]) -> list[Doc]:
-        plans = [_plan(doc, self.proposals) for doc in docs]
-        phrase_texts = [text for (_, texts, _), _ in plans for text in texts]
-        if self.model is None or self.vectors is None or not phrase_texts:
+        if self.model is None or self.vectors is None:
+            plans = []
+        else:
+            plans = [_plan(doc, self.proposals, self.tokens) for doc in docs]
+        if not any(len(plan.ranges) for plan in plans):
             for doc in docs:
                 doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key)
             return docs
-        sentence_texts = [text for _, (_, texts) in plans for text in texts]
-        unique = {text: row for row, text in enumerate(dict.fromkeys(phrase_texts))}
-        vectors = unit(encode(self.model, [*unique, *sentence_texts]))
-        sentence_of, owner, proposed, first_sentence = [], [], [], 0
-        for number, ((ranges, _, n_proposed), (starts, _)) in enumerate(plans):
-            sentence_of += [first_sentence + i for i in _sentence_index(ranges, starts)]
-            owner += [number] * len(ranges)
-            proposed += [i < n_proposed for i in range(len(ranges))]
-            first_sentence += len(starts)
-        columns, near = self._shortlist(vectors[: len(unique)])
-        inverse = np.asarray([unique[text] for text in phrase_texts])
-        context = vectors[len(unique) :][np.asarray(sentence_of)]
+        keys = [key for plan in plans for key in plan.keys]
+        unique = {key: row for row, key in enumerate(dict.fromkeys(keys))}
+        inverse = np.asarray([unique[key] for key in keys])
+        phrases = np.concatenate([plan.phrases for plan in plans])
+        first_of = np.zeros(len(unique), dtype=np.int64)
+        first_of[inverse[::-1]] = np.arange(len(inverse))[::-1]
+        columns, near = self._shortlist(phrases[first_of])
+        context = np.concatenate([plan.context for plan in plans])
+        proposed = np.concatenate([plan.proposed for plan in plans])
+        owner = np.repeat(np.arange(len(plans)), [len(plan.ranges) for plan in plans])
+        offsets = np.cumsum([0] + [len(plan.ranges) for plan in plans])
         found: list[list[tuple[float, int, int]]] = [[] for _ in docs]
-        offsets = np.cumsum([0] + [len(ranges) for (ranges, *_), _ in plans])
         shortlist = (columns[inverse], near[inverse])
-        for value, phrase, column in self._best(shortlist, context, np.asarray(proposed)):
-            number = owner[phrase]
+        for value, phrase, column in self._best(shortlist, context, proposed):
+            number = int(owner[phrase])
             found[number].append((value, phrase - int(offsets[number]), column))
-        for doc, (ranges, *_), doc_found in zip(
-            docs, (plan[0] for plan in plans), found, strict=True
-        ):
-            doc.spans[self.spans_key] = self._group(doc, ranges, doc_found)
+        for doc, plan, doc_found in zip(docs, plans, found, strict=True):
+            doc.spans[self.spans_key] = self._group(doc, plan.ranges, doc_found)
         return docs
 
     def _shortlist(self, phrases: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -142,7 +151,7 @@ class SkillLinker:
         columns, near = [], []
         for first in range(0, len(phrases), BLOCK_ROWS):
             sims = phrases[first : first + BLOCK_ROWS] @ matrix.T
-            block_columns = np.argpartition(-sims, n - 1, axis=1)[:, :n]
+            block_columns = _top_columns(sims, n)
             columns.append(block_columns)
             near.append(np.take_along_axis(sims, block_columns, axis=1))
         return np.concatenate(columns), np.concatenate(near)
@@ -197,30 +206,76 @@ class SkillLinker:
         return SpanGroup(doc, name=self.spans_key, attrs={"similarity": similarity}, spans=spans)
 
 
-def _plan(
-    doc: Doc, proposals: str
-) -> tuple[tuple[list[tuple[int, int]], list[str], int], tuple[list[int], list[str]]]:
-    """Return ((phrase ranges, texts, number proposed), (sentence starts, texts)) of ``doc``.
+@dataclass(frozen=True)
+class _Plan:
+    """What the linker compares for one doc: its phrases and their sentences' vectors."""
+
+    ranges: list[tuple[int, int]]
+    keys: list[str]
+    proposed: np.ndarray
+    phrases: np.ndarray
+    context: np.ndarray
+
+
+def _plan(doc: Doc, proposals: str, tokens: TokenVectors) -> _Plan:
+    """Return the phrases of ``doc`` to link, with their vectors and their sentences' vectors.
 
     Phrases are the doc's entities (from a span proposer) first, then ``candidate_ranges``.
     """
+    rows = tokens.rows(doc)
+    lowers = tokens.lowers(rows)
     ranges = [(ent.start, ent.end) for ent in doc.ents] if proposals != "heuristic" else []
     n_proposed = len(ranges)
     if proposals != "spans":
-        ranges = list(dict.fromkeys([*ranges, *candidate_ranges(doc)]))
+        ranges = list(dict.fromkeys([*ranges, *candidate_ranges(doc, lowers=lowers)]))
+    if not ranges:
+        empty = np.zeros((0, tokens.dim), dtype=np.float32)
+        return _Plan([], [], np.zeros(0, dtype=bool), empty, empty)
     starts = [0]
-    for token in doc[:-1]:
-        if token.text in _SENTENCE_ENDS or "\n" in token.text:
-            starts.append(token.i + 1)
-    sentences = [doc[a:b].text for a, b in zip(starts, [*starts[1:], len(doc)], strict=True)]
-    return (ranges, [doc[a:b].text for a, b in ranges], n_proposed), (starts, sentences)
+    starts += [
+        i + 1 for i, lower in enumerate(lowers[:-1]) if lower in _SENTENCE_ENDS or "\n" in lower
+    ]
+    ends = [*starts[1:], len(doc)]
+    sentence_of = [bisect_right(starts, start) - 1 for start, _ in ranges]
+    sums, counts = tokens.sums_of(rows)
+    sentences = [(starts[i], ends[i]) for i in sentence_of]
+    vectors = range_vectors(sums, counts, [*ranges, *sentences])
+    return _Plan(
+        ranges=ranges,
+        keys=[" ".join(lowers[a:b]) for a, b in ranges],
+        proposed=np.arange(len(ranges)) < n_proposed,
+        phrases=vectors[: len(ranges)],
+        context=vectors[len(ranges) :],
+    )
 
 
-def _sentence_index(ranges: list[tuple[int, int]], starts: list[int]) -> list[int]:
-    """Index of the sentence holding each range's first token."""
-    from bisect import bisect_right  # noqa: PLC0415
+def _ends_sentence(lower: str) -> bool:
+    return lower in _SENTENCE_ENDS or "\n" in lower
 
-    return [bisect_right(starts, start) - 1 for start, _ in ranges]
+
+def _top_columns(sims: np.ndarray, n: int) -> np.ndarray:
+    """Column indices of the ``n`` largest values of each row (ties broken arbitrarily).
+
+    A full ``argpartition`` over ESCO's 14k labels costs more than the product itself. The
+    columns are cut into blocks of ``_BLOCK``; the ``n``-th largest block maximum is a
+    threshold that at least ``n`` values reach (one per such block) and that the ``n``-th
+    largest value therefore reaches too, so the values at or above it hold the exact top ``n``
+    and are few enough to sort.
+    """
+    rows_n, width = sims.shape
+    if width <= 4 * _BLOCK or n >= width // _BLOCK:
+        return np.argpartition(-sims, n - 1, axis=1)[:, :n]
+    full = width - width % _BLOCK
+    block_max = sims[:, :full].reshape(rows_n, -1, _BLOCK).max(axis=2)
+    if full < width:
+        block_max = np.concatenate([block_max, sims[:, full:].max(axis=1, keepdims=True)], axis=1)
+    threshold = -np.partition(-block_max, n - 1, axis=1)[:, n - 1]
+    rows, cols = np.nonzero(sims >= threshold[:, None])
+    values = sims[rows, cols]
+    order = np.lexsort((-values, rows))
+    rows, cols = rows[order], cols[order]
+    starts = np.searchsorted(rows, np.arange(rows_n))
+    return cols[starts[:, None] + np.arange(n)[None, :]]
 
 
 @Language.factory(

@@ -28,12 +28,15 @@ class TokenVectors:
         self.model = model
         self.dim = int(model.dim)
         self._rows: dict[int, int] = {}
+        self._words: list[str] = []
         self._sums = np.zeros((_GROW, self.dim), dtype=np.float32)
         self._counts = np.zeros(_GROW, dtype=np.float32)
-        self._embedding = np.asarray(model.embedding, dtype=np.float32)
-        weights = getattr(model, "weights", None)
-        if weights is not None:
-            self._embedding *= np.asarray(weights, dtype=np.float32)[:, None]
+        self._embedding: np.ndarray | None = None
+        if hasattr(model, "tokenize") and hasattr(model, "embedding"):
+            self._embedding = np.asarray(model.embedding, dtype=np.float32)
+            weights = getattr(model, "weights", None)
+            if weights is not None:
+                self._embedding *= np.asarray(weights, dtype=np.float32)[:, None]
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -51,21 +54,42 @@ class TokenVectors:
             self._add(missing, [strings[h] for h in missing])
         return np.fromiter((rows[h] for h in hashes.tolist()), dtype=np.int64, count=len(hashes))
 
+    def lowers(self, rows: np.ndarray) -> list[str]:
+        """The lowercase texts of tokens given by their cache ``rows`` (no ``Token`` objects).
+
+        Example: ``vectors.lowers(vectors.rows(nlp.make_doc("Use SQL")))`` -> ``["use", "sql"]``
+        """
+        words = self._words
+        return [words[row] for row in rows.tolist()]
+
     def doc_sums(self, doc: Doc) -> tuple[np.ndarray, np.ndarray]:
         """Return each token's subword-embedding sum ``(n, dim)`` and subword count ``(n,)``.
 
         Example: ``sums, counts = vectors.doc_sums(nlp.make_doc("C++"))`` -> ``counts == [3.]``
         """
-        rows = self.rows(doc)
+        return self.sums_of(self.rows(doc))
+
+    def sums_of(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Subword sums and counts of tokens given by their cache ``rows``.
+
+        Example: ``vectors.sums_of(vectors.rows(doc))`` is ``vectors.doc_sums(doc)``
+        """
         return self._sums[rows], self._counts[rows]
 
     def _add(self, hashes: list[int], words: list[str]) -> None:
         first = len(self._rows)
+        self._words.extend(words)
         needed = first + len(words)
         if needed > len(self._counts):
             size = max(needed, 2 * len(self._counts))
             self._sums = np.resize(self._sums, (size, self.dim))
             self._counts = np.resize(self._counts, size)
+        if self._embedding is None:  # a model with only ``encode``: one subword per word
+            vectors = np.asarray(self.model.encode(words), dtype=np.float32).reshape(-1, self.dim)
+            self._sums[first:needed] = vectors
+            self._counts[first:needed] = np.abs(vectors).sum(axis=1) > 0
+            self._rows.update(zip(hashes, range(first, needed), strict=True))
+            return
         ids = self.model.tokenize(words)
         for offset, word_ids in enumerate(ids):
             row = first + offset
