@@ -97,7 +97,7 @@ def extract(  # noqa: PLR0917 - one parameter per typer option
         run_stages(["extract"], config_path, db, all_documents=all_documents)
         return
     from pipelines.extract_io import LineProblem, extract_lines
-    from taxonomy import TaxonomyError, build_nlp, load_taxonomy
+    from taxonomy import TaxonomyError, load_nlp
 
     problems = 0
 
@@ -116,7 +116,7 @@ def extract(  # noqa: PLR0917 - one parameter per typer option
     except OSError as exc:
         raise _fail(f"{input_path}: cannot read: {exc.strerror}") from exc
     try:
-        nlp = build_nlp(load_taxonomy(taxonomy_path))
+        nlp = load_nlp(taxonomy_path)
     except TaxonomyError as exc:
         raise _fail(str(exc)) from exc
     sys.stderr.write("SKILLBENCH_READY\n")

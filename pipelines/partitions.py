@@ -21,7 +21,7 @@ import warehouse
 import warehouse.mentions
 from pipelines.config import ComputeConfig
 from pipelines.errors import ConfigError
-from taxonomy import build_nlp, extract_mentions, load_taxonomy
+from taxonomy import extract_mentions, load_nlp
 
 # The mentions columns the warehouse takes (it fills in the taxonomy version itself).
 MENTIONS_SCHEMA = pa.schema(
@@ -33,8 +33,8 @@ _NLP_LOCK = threading.Lock()  # one spaCy pipeline per process, not safe across 
 
 @cache
 def _nlp(semantic: bool = True) -> Language:
-    """The bundled taxonomy's pipeline, built once per process (and per Dask worker)."""
-    return build_nlp(load_taxonomy(), semantic=semantic, propose_spans=semantic)
+    """The bundled taxonomy's pipeline, loaded once per process (and per Dask worker)."""
+    return load_nlp(semantic=semantic, propose_spans=semantic)
 
 
 def write_partitions(db_path: Path, out_dir: Path, *, all_documents: bool, rows: int) -> list[Path]:

@@ -3,6 +3,7 @@
 This package uses the ESCO classification of the European Commission.
 """
 
+from taxonomy.compiled import load_nlp
 from taxonomy.errors import TaxonomyError
 from taxonomy.extract import extract_mentions
 from taxonomy.model import Skill, SkillLabel, SkillMention
@@ -17,5 +18,6 @@ __all__ = [
     "TaxonomyError",
     "build_nlp",
     "extract_mentions",
+    "load_nlp",
     "load_taxonomy",
 ]

@@ -35,6 +35,7 @@ FACTORY = "skill_matcher"
 SPANS_KEY = "skills"
 SPAN_LABEL = "SKILL"
 _CACHE_FORMAT = 2
+_MATCHER_FILE = "matcher.pkl"
 SPAN_MODEL_DIR = "skillspan-ner"
 # "/" also splits after "+"/"#" and before ".NET" ("C++/Java", "Java/.NET"); spaCy splits it
 # between letters already.
@@ -108,6 +109,25 @@ class SkillMatcher:
         """
         if patterns:
             self.add_patterns(patterns)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the compiled matcher and its candidates to the folder ``path`` (spaCy protocol).
+
+        Example: ``nlp.to_disk("compiled")`` calls this for ``compiled/skill_matcher``
+        """
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        with (folder / _MATCHER_FILE).open("wb") as f:
+            pickle.dump((self.matcher, self._candidates, self._matched), f)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SkillMatcher:
+        """Load what ``to_disk`` saved (a pickle: only load folders this program wrote).
+
+        Example: ``spacy.load("compiled")`` calls this for ``compiled/skill_matcher``
+        """
+        if not _load_cache(self, Path(path) / _MATCHER_FILE):
+            raise TaxonomyError(f"{path}: no readable {_MATCHER_FILE}")
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         """Find the skills in ``doc``; the longest of overlapping matches wins.

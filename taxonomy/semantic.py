@@ -16,10 +16,12 @@ Defaults were chosen on the validation sets (Decorte tech/house validation, Skil
 
 from __future__ import annotations
 
+import json
 import logging
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -27,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from taxonomy.candidates import candidate_ranges
-from taxonomy.embeddings import LabelVectors
+from taxonomy.embeddings import LabelVectors, load_static_model
 from taxonomy.token_vectors import TokenVectors, range_vectors
 
 logger = logging.getLogger(__name__)
@@ -48,6 +50,9 @@ PROPOSALS = "both"
 """Phrases to link: ``spans`` (the doc's entities from a span proposer), ``heuristic``
 (``candidate_ranges``) or ``both``."""
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+_MODEL_DIR = "model"
+_MATRIX_FILE = "label_vectors.npy"
+_LABELS_FILE = "labels.json"
 _BLOCK = 128
 """Labels per block when finding a phrase's nearest labels (``_top_columns``)."""
 
@@ -93,6 +98,34 @@ class SkillLinker:
         """
         self.model, self.vectors = model, vectors
         self.tokens = tokens if tokens is not None else TokenVectors(model)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the static model and the label vectors to the folder ``path`` (spaCy protocol).
+
+        Example: ``nlp.to_disk("compiled")`` calls this for ``compiled/skill_linker``
+        """
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        if self.model is None or self.vectors is None:
+            return
+        self.model.save_pretrained(str(folder / _MODEL_DIR))
+        np.save(folder / _MATRIX_FILE, self.vectors.matrix, allow_pickle=False)
+        labels = {"skill_ids": self.vectors.skill_ids, "labels": self.vectors.labels}
+        (folder / _LABELS_FILE).write_text(json.dumps(labels), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SkillLinker:
+        """Load what ``to_disk`` saved (a linker saved without a model stays without one).
+
+        Example: ``spacy.load("compiled")`` calls this for ``compiled/skill_linker``
+        """
+        folder = Path(path)
+        if not (folder / _MATRIX_FILE).is_file():
+            return self
+        labels = json.loads((folder / _LABELS_FILE).read_text(encoding="utf-8"))
+        matrix = np.load(folder / _MATRIX_FILE, allow_pickle=False)
+        vectors = LabelVectors(tuple(labels["skill_ids"]), tuple(labels["labels"]), matrix)
+        self.set_model(load_static_model(folder / _MODEL_DIR), vectors)
+        return self
 
     def __call__(self, doc: Doc) -> Doc:
         """Link the doc's candidate phrases (nothing without a model).

@@ -8,6 +8,8 @@ import pytest
 
 # Before anything imports Prefect: no telemetry, no user's ~/.prefect.
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="skillsignal-prefect-"))
+# Compiled extraction pipelines go to a folder of this test session, not the user's cache.
+os.environ.setdefault("SKILLSIGNAL_CACHE_DIR", tempfile.mkdtemp(prefix="skillsignal-cache-"))
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")

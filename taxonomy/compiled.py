@@ -1,0 +1,117 @@
+"""The extraction pipeline compiled once per taxonomy and code version, then loaded from disk.
+
+``build_nlp`` compiles about 100k label patterns, embeds every skill's label and loads the
+models: 10 s and more. ``load_nlp`` saves the result with spaCy's ``nlp.to_disk`` in a cache
+folder named by a digest of everything it depends on (the taxonomy file, this package's code
+and data, spaCy's and model2vec's versions, the options) and loads it from there next time.
+A stale or unreadable folder is never used: a new digest names a new folder, and a folder that
+fails to load is rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import shutil
+from importlib import resources
+from importlib.metadata import version
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from taxonomy.errors import TaxonomyError
+from taxonomy.nlp import build_nlp
+from taxonomy.source import BUNDLED_FILE, load_taxonomy
+
+logger = logging.getLogger(__name__)
+
+CACHE_ENV = "SKILLSIGNAL_CACHE_DIR"
+_FORMAT = 1
+
+
+def default_cache_dir() -> Path:
+    """``$SKILLSIGNAL_CACHE_DIR``, else ``$XDG_CACHE_HOME/skillsignal``, else ``~/.cache/...``.
+
+    Example: ``default_cache_dir()`` -> ``PosixPath('/home/ana/.cache/skillsignal')``
+    """
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "skillsignal"
+
+
+def load_nlp(
+    taxonomy_path: Path | None = None,
+    *,
+    cache_dir: Path | None = None,
+    semantic: bool = True,
+    propose_spans: bool = True,
+) -> Language:
+    """Return ``build_nlp``'s pipeline for the taxonomy file (default: bundled), from the cache.
+
+    The first call for a taxonomy and code version builds the pipeline and saves it under
+    ``cache_dir`` (default: ``default_cache_dir()``); later calls load it in a few seconds.
+    Where the cache cannot be written the built pipeline is still returned.
+
+    Example: ``load_nlp()("Python and SQL").spans["skills"]`` -> ``[Python, SQL]``
+
+    Raises:
+        TaxonomyError: the taxonomy file is missing or unreadable.
+    """
+    folder = (
+        (cache_dir or default_cache_dir()) / "nlp" / _digest(taxonomy_path, semantic, propose_spans)
+    )
+    if folder.is_dir():
+        try:
+            nlp = spacy.load(folder)
+        except Exception as exc:  # any damage to the cache means: rebuild it
+            logger.warning("rebuilding the extraction pipeline: %s did not load: %s", folder, exc)
+        else:
+            logger.info("loaded the extraction pipeline from %s", folder)
+            return nlp
+    nlp = build_nlp(load_taxonomy(taxonomy_path), semantic=semantic, propose_spans=propose_spans)
+    _save(nlp, folder)
+    return nlp
+
+
+def _save(nlp: Language, folder: Path) -> None:
+    """Write ``nlp`` next to ``folder`` and rename it into place (another process may win)."""
+    partial = folder.with_name(f"{folder.name}.{os.getpid()}.tmp")
+    try:
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.parent.mkdir(parents=True, exist_ok=True)
+        nlp.to_disk(partial)
+        if folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+        partial.rename(folder)
+        logger.info("saved the extraction pipeline to %s", folder)
+    except OSError as exc:
+        logger.warning("could not cache the extraction pipeline in %s: %s", folder, exc)
+        shutil.rmtree(partial, ignore_errors=True)
+
+
+def _digest(taxonomy_path: Path | None, semantic: bool, propose_spans: bool) -> str:
+    """A digest of everything the compiled pipeline depends on."""
+    digest = hashlib.sha256()
+    versions = (_FORMAT, spacy.__version__, version("model2vec"), semantic, propose_spans)
+    digest.update(repr(versions).encode())
+    package = resources.files("taxonomy")
+    with resources.as_file(package) as root:
+        files = sorted(
+            path
+            for path in Path(root).rglob("*")
+            if path.is_file() and "__pycache__" not in path.parts
+        )
+        for path in files:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    if taxonomy_path is not None:
+        try:
+            digest.update(hashlib.sha256(taxonomy_path.read_bytes()).digest())
+        except OSError as exc:
+            raise TaxonomyError(f"{taxonomy_path}: cannot read the taxonomy file: {exc}") from exc
+    else:
+        digest.update(BUNDLED_FILE.encode())
+    return digest.hexdigest()[:24]
