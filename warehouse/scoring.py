@@ -1,4 +1,4 @@
-"""Set the scoring parameters and summarise the scores (the views compute them; SCORING.md)."""
+"""Set the scoring parameters, store the demand cache and summarise the scores (SCORING.md)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,13 @@ from warehouse.sqlfiles import execute, read_sql
 logger = logging.getLogger(__name__)
 
 DEFAULT_TOP_N = 50
+_CACHE_REFILL = (
+    "demand_cache_state__clear",
+    "demand_cache_postings__clear",
+    "demand_cache_postings__insert",
+    "demand_cache_skills__clear",
+    "demand_cache_skills__insert",
+)
 
 
 @dataclass(frozen=True)
@@ -43,16 +50,20 @@ def compute_scores(
     *,
     computed_at: datetime | None = None,
 ) -> ScoreSummary:
-    """Store ``top_n`` (size of the demanded set D) in ``scoring_settings`` and summarise.
+    """Store ``top_n`` and the demand views' expensive part, then summarise the scores.
 
     Demand and alignment are views (``mart_skill_demand``, ``mart_credential_alignment``,
-    ``mart_credential_gaps``), so they always reflect the loaded data; this sets the parameter
-    they read. Reports may override it per query with their ``top_n`` parameter.
+    ``mart_credential_gaps``), so they always reflect the loaded data. They read the canonical
+    postings and their demanded skills from tables this function fills (``demand_cache_*``),
+    as long as no input changed since; otherwise they compute the same rows live, which is
+    slow on a large warehouse. Run it after loads and extractions (the flow's score stage
+    does). Reports may override ``top_n`` per query with their ``top_n`` parameter.
 
     Args:
-        con: A writable connection with migrations and views applied.
+        con: A writable connection with migrations and views applied, not in a transaction.
         top_n: Number of most demanded skills forming D (>= 1).
-        computed_at: Stored as ``scoring_settings.updated_at`` (default: now, UTC).
+        computed_at: Stored as ``scoring_settings.updated_at`` and
+            ``demand_cache_state.built_at`` (default: now, UTC).
 
     Returns:
         The headline numbers.
@@ -70,6 +81,10 @@ def compute_scores(
     stamp = to_utc_naive(computed_at or datetime.now(UTC))
     with transaction(con):
         execute(con, "load", "scoring_settings__update", {"top_n": top_n, "updated_at": stamp})
+        # Stale first: the live views compute while the cache is refilled from them.
+        for step in _CACHE_REFILL:
+            execute(con, "load", step)
+        execute(con, "load", "demand_cache_state__insert", {"built_at": stamp})
     rows = con.sql(read_sql("queries", "score_summary")).fetchall()
     summary = ScoreSummary(*(int(value) for value in rows[0]))
     logger.info(

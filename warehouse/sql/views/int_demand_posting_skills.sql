@@ -1,57 +1,28 @@
--- int_demand_posting_skills: one row per (canonical posting in scope, skill) mentioned by any
--- of its member postings (so a duplicate posting counts once). Only mentions of a member's
--- CURRENT content with the CURRENT vocabulary count, and none from benefits, about-the-company,
--- equal-opportunity or how-to-apply sections (section NULL = unknown, kept). Reads the mentions
--- directly (not int_document_skills) because this is the large join of the demand marts.
--- Upstream: stg_extract__skill_mentions, stg_taxonomy__versions, stg_taxonomy__skills,
--- int_canonical_postings, int_demand_postings.
+-- int_demand_posting_skills: one row per (canonical posting in scope, skill) that counts as
+-- demand (int_canonical_posting_skills: mentioned by any member posting, so a duplicate counts
+-- once; no benefits, about-the-company, equal-opportunity or how-to-apply mentions), with the
+-- posting's date, window flags and recency weight.
+-- Upstream: int_canonical_posting_skills, int_demand_postings.
 create or replace view int_demand_posting_skills as
-with mentions as (
-    select * from stg_extract__skill_mentions
-),
-
-versions as (
-    select * from stg_taxonomy__versions
-),
-
-skills as (
-    select * from stg_taxonomy__skills
-),
-
-members as (
-    select * from int_canonical_postings
+with posting_skills as (
+    select * from int_canonical_posting_skills
 ),
 
 demand_postings as (
     select * from int_demand_postings
 ),
 
-pairs as (
-    select distinct mb.canonical_key, m.skill_id
-    from mentions as m
-    inner join versions as v on m.taxonomy_version = v.version_id and v.is_current
-    inner join members as mb on m.doc_key = mb.posting_key
-    inner join skills as s on m.skill_id = s.skill_id
-    where
-        m.doc_kind = 'posting'
-        and m.content_hash = mb.content_hash
-        and (
-            m.section is null
-            or m.section not in ('benefits', 'about', 'equal_opportunity', 'how_to_apply')
-        )
-),
-
 final as (
     select
-        p.canonical_key,
-        p.skill_id,
+        ps.canonical_key,
+        ps.skill_id,
         dp.posted_date,
         dp.in_window,
         dp.in_previous,
         dp.in_history,
         dp.recency_weight
-    from pairs as p
-    inner join demand_postings as dp on p.canonical_key = dp.canonical_key
+    from posting_skills as ps
+    inner join demand_postings as dp on ps.canonical_key = dp.canonical_key
 )
 
 select * from final;

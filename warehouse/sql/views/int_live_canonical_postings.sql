@@ -1,17 +1,23 @@
--- int_canonical_postings: one row per posting (open and closed) with the canonical posting it
--- belongs to. A near-duplicate (warehouse.dedupe, int_posting_canonical) first takes the place
--- of its group's canonical posting; then postings share a canonical_key: the crawl's
--- cross-board dedupe_key when there is one, else a fingerprint of (source, title, employer,
--- location, description), so a re-posted ad within a source collapses too (content_hash
--- includes source_id, so it cannot); the key is the 128-bit md5_number of either. A canonical
--- posting is active when any member is; its attributes come from its first member (active
--- first, then earliest posted, then posting_key). posted_date = date_posted, else first_seen.
--- Its occupation is the most confident one of its members.
--- Upstream: stg_crawl__postings, int_posting_canonical, stg_classify__posting_occupations,
--- int_taxonomy_concepts.
-create or replace view int_canonical_postings as
-with postings as (
-    select * from stg_crawl__postings
+-- int_live_canonical_postings: int_canonical_postings computed from the loaded rows; empty
+-- while the cache compute_scores stored is fresh (int_demand_cache_state), so reading it through
+-- int_canonical_postings costs nothing then. One row per posting (open and closed) with the
+-- canonical posting it belongs to. A near-duplicate (warehouse.dedupe, posting_duplicates)
+-- first takes the place of its group's canonical posting; then postings share a canonical_key:
+-- the crawl's cross-board dedupe_key when there is one, else a fingerprint of (source, title,
+-- employer, location, description), so a re-posted ad within a source collapses too
+-- (content_hash includes source_id, so it cannot); the key is the 128-bit md5_number of either.
+-- A canonical posting is active when any member is; its attributes come from its first member
+-- (active first, then earliest posted, then posting_key). posted_date = date_posted, else
+-- first_seen. Its occupation is the most confident one of its members.
+-- Upstream: int_demand_cache_state, stg_crawl__postings, stg_dedupe__posting_duplicates,
+-- stg_classify__posting_occupations, int_taxonomy_concepts.
+create or replace view int_live_canonical_postings as
+with cache_state as (
+    select * from int_demand_cache_state
+),
+
+postings as (
+    select * from stg_crawl__postings where not (select fresh from cache_state)
 ),
 
 occupations as (
@@ -23,7 +29,7 @@ concepts as (
 ),
 
 near_duplicates as (
-    select * from int_posting_canonical
+    select * from stg_dedupe__posting_duplicates
 ),
 
 based as (

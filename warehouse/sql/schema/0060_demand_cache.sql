@@ -1,0 +1,40 @@
+-- 0060_demand_cache: the demand views' expensive part, stored by warehouse.compute_scores
+-- (issue 7, scale). The views read these tables only while demand_cache_state matches the
+-- fingerprint of their inputs (int_demand_cache_state); otherwise they compute the same rows
+-- live (int_live_canonical_postings, int_live_canonical_posting_skills). See
+-- warehouse/SCORING.md.
+
+-- demand_cache_postings: int_live_canonical_postings as of the last compute_scores, one row
+-- per posting (open and closed) with its canonical posting and that posting's attributes.
+create table demand_cache_postings (
+    posting_key varchar not null,
+    canonical_key uhugeint not null,
+    content_hash varchar not null,
+    is_canonical boolean not null,
+    active boolean not null,
+    source_name varchar,
+    employer varchar,
+    country varchar,
+    location varchar,
+    remote boolean,
+    posted_date date,
+    occupation_uri varchar,
+    occupation_label varchar,
+    isco_code varchar,
+    occupation_confidence double
+);
+
+-- demand_cache_skills: int_live_canonical_posting_skills as of the last compute_scores, one
+-- row per (canonical posting, skill) that counts as demand.
+create table demand_cache_skills (
+    canonical_key uhugeint not null,
+    skill_id varchar not null
+);
+
+-- demand_cache_state: one row while the two tables are filled; inputs_hash is the
+-- int_demand_inputs fingerprint they were built from.
+create table demand_cache_state (
+    id integer primary key check (id = 1),
+    inputs_hash varchar not null,
+    built_at timestamp not null
+);

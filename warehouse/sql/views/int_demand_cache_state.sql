@@ -1,0 +1,24 @@
+-- int_demand_cache_state: one row: fresh = the tables compute_scores filled
+-- (demand_cache_postings, demand_cache_skills) were built from exactly the current inputs
+-- (their fingerprint in demand_cache_state equals int_demand_inputs). False before the first
+-- compute_scores and after any change to the postings, duplicates, occupations, mentions or
+-- vocabulary; the views then compute the same rows live.
+-- Upstream: int_demand_inputs.
+create or replace view int_demand_cache_state as
+with cache_state as (
+    select * from demand_cache_state
+),
+
+inputs as (
+    select * from int_demand_inputs
+),
+
+final as (
+    select exists (
+        select 1
+        from cache_state as c
+        inner join inputs as i on c.inputs_hash = i.inputs_hash
+    ) as fresh
+)
+
+select * from final;
