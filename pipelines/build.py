@@ -69,7 +69,9 @@ def extract_documents(
     if not docs_paths:
         return 0, 0
     futures = [
-        extract_partition.submit(p, config.extraction.min_score, config.extraction.semantic)
+        extract_partition.submit(
+            p, config.extraction.min_score, config.extraction.semantic, config.extraction.overlay
+        )
         for p in docs_paths
     ]
     mention_paths = [future.result() for future in futures]

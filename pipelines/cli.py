@@ -77,6 +77,10 @@ def extract(  # noqa: PLR0917 - one parameter per typer option
     taxonomy_path: Annotated[
         Path | None, typer.Option("--taxonomy", help="taxonomy Parquet (default: bundled ESCO)")
     ] = None,
+    overlay_path: Annotated[
+        Path | None,
+        typer.Option("--overlay", help="overlay TOML: more ambiguous / suppressed labels"),
+    ] = None,
     in_warehouse: Annotated[
         bool, typer.Option("--warehouse", help="the extract stage: new or changed documents")
     ] = False,
@@ -116,7 +120,7 @@ def extract(  # noqa: PLR0917 - one parameter per typer option
     except OSError as exc:
         raise _fail(f"{input_path}: cannot read: {exc.strerror}") from exc
     try:
-        nlp = load_nlp(taxonomy_path)
+        nlp = load_nlp(taxonomy_path, overlay_path=overlay_path)
     except TaxonomyError as exc:
         raise _fail(str(exc)) from exc
     sys.stderr.write("SKILLBENCH_READY\n")

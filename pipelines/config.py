@@ -87,6 +87,9 @@ class ExtractionConfig(BaseModel):
     semantic: bool = Field(
         default=True, description="link phrases beyond exact labels (span model + embeddings)"
     )
+    overlay: Path | None = Field(
+        default=None, description="overlay TOML whose ambiguous / suppressed labels are added"
+    )
 
 
 class ScheduleConfig(BaseModel):

@@ -32,9 +32,9 @@ _NLP_LOCK = threading.Lock()  # one spaCy pipeline per process, not safe across 
 
 
 @cache
-def _nlp(semantic: bool = True) -> Language:
+def _nlp(semantic: bool = True, overlay: Path | None = None) -> Language:
     """The bundled taxonomy's pipeline, loaded once per process (and per Dask worker)."""
-    return load_nlp(semantic=semantic, propose_spans=semantic)
+    return load_nlp(overlay_path=overlay, semantic=semantic, propose_spans=semantic)
 
 
 def write_partitions(db_path: Path, out_dir: Path, *, all_documents: bool, rows: int) -> list[Path]:
@@ -57,14 +57,16 @@ def mentions_path(docs_path: Path) -> Path:
     return docs_path.with_name(docs_path.name.replace("docs-", "mentions-"))
 
 
-def extract_partition(docs_path: Path, min_score: float, *, semantic: bool = True) -> Path:
+def extract_partition(
+    docs_path: Path, min_score: float, *, semantic: bool = True, overlay: Path | None = None
+) -> Path:
     """Extract the skills of one documents partition into its mentions Parquet file."""
     docs = pq.read_table(docs_path)
     keys = docs.select(DOCUMENT_KEYS).to_pylist()
     texts = docs.column("text").to_pylist()
     rows = []
     with _NLP_LOCK:
-        nlp = _nlp(semantic)
+        nlp = _nlp(semantic, overlay)
         for doc, mentions in zip(keys, extract_mentions(nlp, texts), strict=True):
             rows += [
                 {**doc, "skill_id": m.skill_id, "start_char": m.start, "end_char": m.end,

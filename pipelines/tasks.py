@@ -124,9 +124,11 @@ def detect_duplicates(db_path: Path, run_id: str, seen_at: datetime) -> DedupeSt
 
 
 @task(name="extract_partition", cache_policy=NO_CACHE)
-def extract_partition(docs_path: Path, min_score: float, semantic: bool = True) -> Path:
+def extract_partition(
+    docs_path: Path, min_score: float, semantic: bool = True, overlay: Path | None = None
+) -> Path:
     """Extract one Parquet partition of documents (runs on a Dask worker when configured)."""
-    return partitions.extract_partition(docs_path, min_score, semantic=semantic)
+    return partitions.extract_partition(docs_path, min_score, semantic=semantic, overlay=overlay)
 
 
 @task(name="compute_scores", cache_policy=NO_CACHE)

@@ -21,9 +21,10 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from taxonomy.ambiguity import load_rules
 from taxonomy.errors import TaxonomyError
 from taxonomy.nlp import build_nlp
-from taxonomy.source import BUNDLED_FILE, load_taxonomy
+from taxonomy.source import load_taxonomy
 
 logger = logging.getLogger(__name__)
 
@@ -45,11 +46,15 @@ def default_cache_dir() -> Path:
 def load_nlp(
     taxonomy_path: Path | None = None,
     *,
+    overlay_path: Path | None = None,
     cache_dir: Path | None = None,
     semantic: bool = True,
     propose_spans: bool = True,
 ) -> Language:
     """Return ``build_nlp``'s pipeline for the taxonomy file (default: bundled), from the cache.
+
+    ``overlay_path``: an overlay whose ambiguous and suppressed labels are added to the bundled
+    ones (``taxonomy.ambiguity``).
 
     The first call for a taxonomy and code version builds the pipeline and saves it under
     ``cache_dir`` (default: ``default_cache_dir()``); later calls load it in a few seconds.
@@ -58,11 +63,11 @@ def load_nlp(
     Example: ``load_nlp()("Python and SQL").spans["skills"]`` -> ``[Python, SQL]``
 
     Raises:
-        TaxonomyError: the taxonomy file is missing or unreadable.
+        TaxonomyError: the taxonomy or overlay file is missing, unreadable or malformed.
     """
-    folder = (
-        (cache_dir or default_cache_dir()) / "nlp" / _digest(taxonomy_path, semantic, propose_spans)
-    )
+    rules = load_rules(overlay_path)  # reads and checks the overlay first
+    digest = _digest([taxonomy_path, overlay_path], semantic, propose_spans)
+    folder = (cache_dir or default_cache_dir()) / "nlp" / digest
     if folder.is_dir():
         try:
             nlp = spacy.load(folder)
@@ -71,7 +76,8 @@ def load_nlp(
         else:
             logger.info("loaded the extraction pipeline from %s", folder)
             return nlp
-    nlp = build_nlp(load_taxonomy(taxonomy_path), semantic=semantic, propose_spans=propose_spans)
+    taxonomy = load_taxonomy(taxonomy_path)
+    nlp = build_nlp(taxonomy, semantic=semantic, propose_spans=propose_spans, rules=rules)
     _save(nlp, folder)
     return nlp
 
@@ -92,26 +98,27 @@ def _save(nlp: Language, folder: Path) -> None:
         shutil.rmtree(partial, ignore_errors=True)
 
 
-def _digest(taxonomy_path: Path | None, semantic: bool, propose_spans: bool) -> str:
-    """A digest of everything the compiled pipeline depends on."""
+def _digest(files: list[Path | None], semantic: bool, propose_spans: bool) -> str:
+    """A digest of everything the compiled pipeline depends on (``None``: bundled data)."""
     digest = hashlib.sha256()
     versions = (_FORMAT, spacy.__version__, version("model2vec"), semantic, propose_spans)
     digest.update(repr(versions).encode())
     package = resources.files("taxonomy")
     with resources.as_file(package) as root:
-        files = sorted(
+        bundled = sorted(
             path
             for path in Path(root).rglob("*")
             if path.is_file() and "__pycache__" not in path.parts
         )
-        for path in files:
+        for path in bundled:
             digest.update(str(path.relative_to(root)).encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
-    if taxonomy_path is not None:
+    for path in files:
+        if path is None:
+            digest.update(b"bundled")
+            continue
         try:
-            digest.update(hashlib.sha256(taxonomy_path.read_bytes()).digest())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
         except OSError as exc:
-            raise TaxonomyError(f"{taxonomy_path}: cannot read the taxonomy file: {exc}") from exc
-    else:
-        digest.update(BUNDLED_FILE.encode())
+            raise TaxonomyError(f"{path}: cannot read: {exc}") from exc
     return digest.hexdigest()[:24]

@@ -21,6 +21,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans, registry
 
+from taxonomy.ambiguity import ContextRules, bundled_rules
 from taxonomy.embeddings import label_vectors, load_static_model
 from taxonomy.errors import TaxonomyError
 from taxonomy.labels import normalize_label
@@ -34,7 +35,7 @@ logger = logging.getLogger(__name__)
 FACTORY = "skill_matcher"
 SPANS_KEY = "skills"
 SPAN_LABEL = "SKILL"
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
 _MATCHER_FILE = "matcher.pkl"
 SPAN_MODEL_DIR = "skillspan-ner"
 # "/" also splits after "+"/"#" and before ".NET" ("C++/Java", "Java/.NET"); spaCy splits it
@@ -65,6 +66,7 @@ class SkillMatcher:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._candidates: dict[str, Candidates] = {}
         self._matched: set[str] = set()
+        self.rules = ContextRules()
 
     def __len__(self) -> int:
         return len(self._candidates)
@@ -118,7 +120,7 @@ class SkillMatcher:
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
         with (folder / _MATCHER_FILE).open("wb") as f:
-            pickle.dump((self.matcher, self._candidates, self._matched), f)
+            pickle.dump((self.matcher, self._candidates, self._matched, self.rules), f)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SkillMatcher:
         """Load what ``to_disk`` saved (a pickle: only load folders this program wrote).
@@ -136,9 +138,10 @@ class SkillMatcher:
         """
         spans = []
         for _, start, end in self.matcher(doc):
-            found = self._candidates.get(_key(doc[start:end]))
-            if not found:  # only if lower-casing and casefolding disagree
-                continue
+            key = _key(doc[start:end])
+            found = self._candidates.get(key)
+            if not found or not self.rules.allows(doc, start, end, key):
+                continue  # no candidates: only if lower-casing and casefolding disagree
             top = found[0]
             spans.append(
                 Span(doc, start, end, label=self.label, kb_id=top.skill_id, span_id=top.skill_id)
@@ -180,6 +183,7 @@ def build_nlp(
     model_path: Path | None = None,
     span_model: Path | None = None,
     propose_spans: bool = True,
+    rules: ContextRules | None = None,
 ) -> Language:
     """Return a pipeline that puts the taxonomy's skills into ``doc.spans["skills"]``.
 
@@ -191,7 +195,8 @@ def build_nlp(
     model2vec model at ``model_path`` (default: the bundled one) into
     ``doc.spans["skill_candidates"]``; with ``propose_spans`` too, the ``tok2vec`` and ``ner``
     of the spaCy pipeline at ``span_model`` (default: the bundled SkillSpan-trained one)
-    propose skill phrases (``doc.ents``) ahead of the heuristic candidates.
+    propose skill phrases (``doc.ents``) ahead of the heuristic candidates. ``rules`` say
+    which exact matches need context (default: ``taxonomy.ambiguity.bundled_rules()``).
 
     Example: ``build_nlp(toy)("Python, SQL").spans["skills"]`` -> ``[Python, SQL]``
     """
@@ -203,6 +208,7 @@ def build_nlp(
     for text in specials:
         nlp.tokenizer.add_special_case(text, [{"ORTH": text}])
     component: SkillMatcher = nlp.add_pipe(FACTORY)
+    component.rules = rules if rules is not None else bundled_rules()
     if semantic and propose_spans:
         _add_span_proposer(nlp, span_model)
     if semantic:
@@ -211,6 +217,7 @@ def build_nlp(
         linker.set_model(model, label_vectors(taxonomy, model))
     cache = _cache_path(cache_dir, patterns, specials) if cache_dir else None
     if cache and _load_cache(component, cache):
+        component.rules = rules if rules is not None else bundled_rules()
         return nlp
     component.add_patterns(patterns)
     logger.info(
@@ -220,7 +227,9 @@ def build_nlp(
         cache.parent.mkdir(parents=True, exist_ok=True)
         partial = cache.with_suffix(f".{os.getpid()}.tmp")
         with partial.open("wb") as f:
-            pickle.dump((component.matcher, component._candidates, component._matched), f)
+            pickle.dump(
+                (component.matcher, component._candidates, component._matched, component.rules), f
+            )
         partial.replace(cache)
     return nlp
 
@@ -248,11 +257,12 @@ def _load_cache(component: SkillMatcher, cache: Path) -> bool:
         return False
     try:
         with cache.open("rb") as f:
-            matcher, candidates, matched = pickle.load(f)  # noqa: S301 - a cache we wrote
+            matcher, candidates, matched, rules = pickle.load(f)  # noqa: S301 - a cache we wrote
     except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError) as exc:
         logger.warning("ignoring unreadable cache %s: %s", cache, exc)
         return False
     component.matcher, component._candidates, component._matched = matcher, candidates, matched
+    component.rules = rules
     component.nlp.vocab.strings.add(component.label)
     logger.info("loaded skill matcher from %s", cache)
     return True
