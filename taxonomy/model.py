@@ -48,9 +48,10 @@ class SkillMention:
     """A skill found in a text: ``text[start:end] == surface``.
 
     ``label`` is the skill's preferred label, ``score`` a confidence in [0, 1], ``method`` says
-    how it was found (``exact``: a taxonomy label matched as a phrase; ``semantic``: a candidate
-    phrase linked by embedding similarity) and ``section`` which part of a posting holds it
-    (``taxonomy.sections.SECTIONS``; None when not computed).
+    how it was found (``exact``: a taxonomy label matched as a phrase; ``lemma``: a label matched
+    through its words' lemmas; ``semantic``: a candidate phrase linked by embedding similarity)
+    and ``section`` which part of a posting holds it (``taxonomy.sections.SECTIONS``; None when
+    not computed).
 
     Example: ``SkillMention(skill_id, "SQL", 10, 13, "sql", 1.0, "exact", "requirements")``
     """

@@ -11,6 +11,7 @@ import hashlib
 import logging
 import os
 import pickle
+import re
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
@@ -25,6 +26,7 @@ from taxonomy.ambiguity import ContextRules, bundled_rules
 from taxonomy.embeddings import label_vectors, load_static_model
 from taxonomy.errors import TaxonomyError
 from taxonomy.labels import normalize_label
+from taxonomy.lemmas import LemmaIndex, lemma_table
 from taxonomy.patterns import LabelGuard, SkillPattern, build_patterns, tech_tokens
 from taxonomy.semantic import FACTORY as LINKER
 from taxonomy.semantic import SkillLinker
@@ -37,6 +39,7 @@ SPANS_KEY = "skills"
 SPAN_LABEL = "SKILL"
 _CACHE_FORMAT = 3
 _MATCHER_FILE = "matcher.pkl"
+_WORDS = re.compile(r"[a-z]+")
 SPAN_MODEL_DIR = "skillspan-ner"
 # "/" also splits after "+"/"#" and before ".NET" ("C++/Java", "Java/.NET"); spaCy splits it
 # between letters already.
@@ -67,6 +70,20 @@ class SkillMatcher:
         self._candidates: dict[str, Candidates] = {}
         self._matched: set[str] = set()
         self.rules = ContextRules()
+        self.lemmas: LemmaIndex | None = None
+
+    @property
+    def lemma_label(self) -> str:
+        """The label of spans found by their words' lemmas rather than verbatim."""
+        return f"{self.label}_LEMMA"
+
+    def enable_lemmas(self, patterns: Sequence[SkillPattern]) -> None:
+        """Also match patterns by lemmas (call before ``add_patterns``; see ``taxonomy.lemmas``).
+
+        Example: ``component.enable_lemmas(patterns); component.add_patterns(patterns)``
+        """
+        words = {word for pattern in patterns for word in _WORDS.findall(pattern.text.lower())}
+        self.lemmas = LemmaIndex(self.nlp.vocab, lemma_table(words))
 
     def __len__(self) -> int:
         return len(self._candidates)
@@ -90,12 +107,22 @@ class SkillMatcher:
             self._candidates[key] = (*self._candidates.get(key, ()), *group)
         if new_docs:
             self.matcher.add(self.label, new_docs)
+        if self.lemmas is not None:
+            docs = self.nlp.tokenizer.pipe(pattern.text for pattern in patterns)
+            eligible = [
+                (doc, (pattern,))
+                for pattern, doc in zip(patterns, docs, strict=True)
+                if len(doc) > 1  # one inflected word often means another thing: craft, crafting
+            ]
+            self.lemmas.add([doc for doc, _ in eligible], [found for _, found in eligible])
 
     def candidates(self, span: Span | Doc) -> Candidates:
         """Return the patterns matching ``span``'s text, best first (empty if none).
 
         Example: ``component.candidates(doc[0:1])[0].skill_id`` -> ``"http://data.europa.eu/..."``
         """
+        if isinstance(span, Span) and span.label_ == self.lemma_label and self.lemmas is not None:
+            return self.lemmas.candidates([token.lower_ for token in span])
         return self._candidates.get(_key(span), ())
 
     def initialize(
@@ -120,7 +147,11 @@ class SkillMatcher:
         folder = Path(path)
         folder.mkdir(parents=True, exist_ok=True)
         with (folder / _MATCHER_FILE).open("wb") as f:
-            pickle.dump((self.matcher, self._candidates, self._matched, self.rules), f)
+            pickle.dump(self.state(), f)
+
+    def state(self) -> tuple[object, ...]:
+        """What ``to_disk`` and the matcher cache pickle (``_load_cache`` reads it back)."""
+        return (self.matcher, self._candidates, self._matched, self.rules, self.lemmas)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SkillMatcher:
         """Load what ``to_disk`` saved (a pickle: only load folders this program wrote).
@@ -146,8 +177,27 @@ class SkillMatcher:
             spans.append(
                 Span(doc, start, end, label=self.label, kb_id=top.skill_id, span_id=top.skill_id)
             )
-        doc.spans[self.spans_key] = filter_spans(spans)
+        if self.lemmas is not None:
+            spans += self._lemma_spans(doc, {(span.start, span.end) for span in spans})
+        doc.spans[self.spans_key] = filter_spans(spans)  # the longest wins, exact before lemma
         return doc
+
+    def _lemma_spans(self, doc: Doc, exact: set[tuple[int, int]]) -> list[Span]:
+        lemmas: LemmaIndex = self.lemmas  # type: ignore[assignment]
+        spans = []
+        for start, end in lemmas(doc):
+            if (start, end) in exact:
+                continue
+            lowers = [token.lower_ for token in doc[start:end]]
+            found = lemmas.candidates(lowers)
+            if not found or not self.rules.allows(doc, start, end, lemmas.key(lowers)):
+                continue
+            top = found[0]
+            label = self.lemma_label
+            spans.append(
+                Span(doc, start, end, label=label, kb_id=top.skill_id, span_id=top.skill_id)
+            )
+        return spans
 
 
 def _key(tokens: Span | Doc) -> str:
@@ -219,6 +269,7 @@ def build_nlp(
     if cache and _load_cache(component, cache):
         component.rules = rules if rules is not None else bundled_rules()
         return nlp
+    component.enable_lemmas(patterns)
     component.add_patterns(patterns)
     logger.info(
         "built skill matcher: %d patterns, %d tokenizer exceptions", len(patterns), len(specials)
@@ -227,9 +278,7 @@ def build_nlp(
         cache.parent.mkdir(parents=True, exist_ok=True)
         partial = cache.with_suffix(f".{os.getpid()}.tmp")
         with partial.open("wb") as f:
-            pickle.dump(
-                (component.matcher, component._candidates, component._matched, component.rules), f
-            )
+            pickle.dump(component.state(), f)
         partial.replace(cache)
     return nlp
 
@@ -257,12 +306,12 @@ def _load_cache(component: SkillMatcher, cache: Path) -> bool:
         return False
     try:
         with cache.open("rb") as f:
-            matcher, candidates, matched, rules = pickle.load(f)  # noqa: S301 - a cache we wrote
+            matcher, candidates, matched, rules, lemmas = pickle.load(f)  # noqa: S301 - ours
     except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError) as exc:
         logger.warning("ignoring unreadable cache %s: %s", cache, exc)
         return False
     component.matcher, component._candidates, component._matched = matcher, candidates, matched
-    component.rules = rules
+    component.rules, component.lemmas = rules, lemmas
     component.nlp.vocab.strings.add(component.label)
     logger.info("loaded skill matcher from %s", cache)
     return True
