@@ -2,11 +2,11 @@
 
 Exact phrase matches score by the kind of label matched (``KIND_SCORES``): a skill's preferred
 label 1.0, an alternative label 0.9, a derived unqualified form ("Python" for "Python
-(computer programming)") 0.85, a hidden label 0.8; matched through lemmas (``taxonomy.lemmas``)
-``LEMMA_FACTOR`` times that. Semantic links (``skill_linker``) score
-``SEMANTIC_SCALE`` times their similarity, so always below exact matches; a skill already
-matched exactly in a text, or linked earlier in it, is not linked again. Mentions come best
-first: score, then position. Each carries the section of the text it is in
+(computer programming)") 0.85, a hidden label 0.8; matched through lemmas
+(``taxonomy.lemmas``) or fuzzily (``taxonomy.fuzzy``), ``METHOD_FACTORS`` times that. Semantic
+links (``skill_linker``) score ``SEMANTIC_SCALE`` times their similarity, so always below exact
+matches; a skill already matched exactly in a text, or linked earlier in it, is not linked
+again. Mentions come best first: score, then position. Each carries the section of the text it is in
 (``taxonomy.sections``).
 """
 
@@ -33,8 +33,9 @@ KIND_SCORES: dict[LabelKind, float] = {
     "derived": 0.85,
     "hidden": 0.8,
 }
-LEMMA_FACTOR = 0.95
-"""A label matched through its words' lemmas ("managing projects") scores this times its kind's."""
+METHOD_FACTORS = {"exact": 1.0, "lemma": 0.95, "fuzzy": 0.85}
+"""A label matched through its words' lemmas ("managing projects") or fuzzily ("project
+managment", ``taxonomy.fuzzy``) scores this times its kind's score."""
 SEMANTIC_SCALE = 0.8
 """Semantic score = this times the linker's similarity (< 0.8, the lowest exact score)."""
 DEFAULT_MIN_SCORE = 0.65
@@ -104,15 +105,17 @@ def _doc_mentions(doc: Doc, matcher: SkillMatcher, offset: int) -> Iterator[Skil
         if not found or found[0].skill_id != span.kb_id_:  # a span another component put there
             continue
         top = found[0]
-        lemma = span.label_ == matcher.lemma_label
+        method = {matcher.lemma_label: "lemma", matcher.fuzzy_label: "fuzzy"}.get(
+            span.label_, "exact"
+        )
         yield SkillMention(
             skill_id=top.skill_id,
             label=top.skill_label,
             start=offset + span.start_char,
             end=offset + span.end_char,
             surface=span.text,
-            score=round(KIND_SCORES[top.kind] * (LEMMA_FACTOR if lemma else 1.0), 4),
-            method="lemma" if lemma else "exact",
+            score=round(KIND_SCORES[top.kind] * METHOD_FACTORS[method], 4),
+            method=method,
         )
 
 

@@ -23,8 +23,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans, registry
 
 from taxonomy.ambiguity import ContextRules, bundled_rules
+from taxonomy.candidates import candidate_ranges
 from taxonomy.embeddings import label_vectors, load_static_model
 from taxonomy.errors import TaxonomyError
+from taxonomy.fuzzy import FuzzyIndex
 from taxonomy.labels import normalize_label
 from taxonomy.lemmas import LemmaIndex, lemma_table
 from taxonomy.patterns import LabelGuard, SkillPattern, build_patterns, tech_tokens
@@ -37,9 +39,10 @@ logger = logging.getLogger(__name__)
 FACTORY = "skill_matcher"
 SPANS_KEY = "skills"
 SPAN_LABEL = "SKILL"
-_CACHE_FORMAT = 3
+_CACHE_FORMAT = 4
 _MATCHER_FILE = "matcher.pkl"
 _WORDS = re.compile(r"[a-z]+")
+MAX_FUZZY_TOKENS = 6
 SPAN_MODEL_DIR = "skillspan-ner"
 # "/" also splits after "+"/"#" and before ".NET" ("C++/Java", "Java/.NET"); spaCy splits it
 # between letters already.
@@ -71,6 +74,7 @@ class SkillMatcher:
         self._matched: set[str] = set()
         self.rules = ContextRules()
         self.lemmas: LemmaIndex | None = None
+        self.fuzzy: FuzzyIndex | None = None
 
     @property
     def lemma_label(self) -> str:
@@ -84,6 +88,18 @@ class SkillMatcher:
         """
         words = {word for pattern in patterns for word in _WORDS.findall(pattern.text.lower())}
         self.lemmas = LemmaIndex(self.nlp.vocab, lemma_table(words))
+
+    @property
+    def fuzzy_label(self) -> str:
+        """The label of spans found by a fuzzy match of a candidate phrase."""
+        return f"{self.label}_FUZZY"
+
+    def enable_fuzzy(self) -> None:
+        """Also match candidate phrases to multi-word labels fuzzily (after ``add_patterns``).
+
+        Example: ``component.add_patterns(patterns); component.enable_fuzzy()``
+        """
+        self.fuzzy = FuzzyIndex(self._candidates)
 
     def __len__(self) -> int:
         return len(self._candidates)
@@ -123,6 +139,9 @@ class SkillMatcher:
         """
         if isinstance(span, Span) and span.label_ == self.lemma_label and self.lemmas is not None:
             return self.lemmas.candidates([token.lower_ for token in span])
+        if isinstance(span, Span) and span.label_ == self.fuzzy_label and self.fuzzy is not None:
+            found = self.fuzzy.match(_key(span))
+            return self._candidates.get(found[0], ()) if found else ()
         return self._candidates.get(_key(span), ())
 
     def initialize(
@@ -151,7 +170,7 @@ class SkillMatcher:
 
     def state(self) -> tuple[object, ...]:
         """What ``to_disk`` and the matcher cache pickle (``_load_cache`` reads it back)."""
-        return (self.matcher, self._candidates, self._matched, self.rules, self.lemmas)
+        return (self.matcher, self._candidates, self._matched, self.rules, self.lemmas, self.fuzzy)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SkillMatcher:
         """Load what ``to_disk`` saved (a pickle: only load folders this program wrote).
@@ -179,8 +198,30 @@ class SkillMatcher:
             )
         if self.lemmas is not None:
             spans += self._lemma_spans(doc, {(span.start, span.end) for span in spans})
+        if self.fuzzy is not None:
+            spans += self._fuzzy_spans(
+                doc, {i for span in spans for i in range(span.start, span.end)}
+            )
         doc.spans[self.spans_key] = filter_spans(spans)  # the longest wins, exact before lemma
         return doc
+
+    def _fuzzy_spans(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Spans of candidate phrases (2-6 tokens, none taken) close to a multi-word label."""
+        fuzzy: FuzzyIndex = self.fuzzy  # type: ignore[assignment]
+        spans = []
+        for start, end in candidate_ranges(doc, MAX_FUZZY_TOKENS):
+            if end - start < 2 or taken.intersection(range(start, end)):
+                continue
+            found = fuzzy.match(_key(doc[start:end]))
+            if found is None or not self.rules.allows(doc, start, end, found[0]):
+                continue
+            top = self._candidates[found[0]][0]
+            label = self.fuzzy_label
+            spans.append(
+                Span(doc, start, end, label=label, kb_id=top.skill_id, span_id=top.skill_id)
+            )
+            taken.update(range(start, end))
+        return spans
 
     def _lemma_spans(self, doc: Doc, exact: set[tuple[int, int]]) -> list[Span]:
         lemmas: LemmaIndex = self.lemmas  # type: ignore[assignment]
@@ -271,6 +312,7 @@ def build_nlp(
         return nlp
     component.enable_lemmas(patterns)
     component.add_patterns(patterns)
+    component.enable_fuzzy()
     logger.info(
         "built skill matcher: %d patterns, %d tokenizer exceptions", len(patterns), len(specials)
     )
@@ -306,12 +348,12 @@ def _load_cache(component: SkillMatcher, cache: Path) -> bool:
         return False
     try:
         with cache.open("rb") as f:
-            matcher, candidates, matched, rules, lemmas = pickle.load(f)  # noqa: S301 - ours
+            matcher, candidates, matched, rules, lemmas, fuzzy = pickle.load(f)  # noqa: S301
     except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError) as exc:
         logger.warning("ignoring unreadable cache %s: %s", cache, exc)
         return False
     component.matcher, component._candidates, component._matched = matcher, candidates, matched
-    component.rules, component.lemmas = rules, lemmas
+    component.rules, component.lemmas, component.fuzzy = rules, lemmas, fuzzy
     component.nlp.vocab.strings.add(component.label)
     logger.info("loaded skill matcher from %s", cache)
     return True
