@@ -2,12 +2,18 @@
 
 Builds a seeded synthetic warehouse (default 1M postings, 20M mentions, 10,000 credentials,
 5,000 skills with a two-level hierarchy, 5 % cross-board duplicates, 3 % equal-opportunity
-mentions), then times and measures peak RSS of (1) the demand marts (current demand, a 30-day
-window with growth, week and month trends, skill-group rollup) and (2) alignment of every
-credential, first through the warehouse views, then with a straightforward pandas version of the
-same formulas in the same process; the results are checked to agree.
+mentions), runs ``compute_scores`` (which stores the canonical postings and their demanded
+skills, the part every demand view shares; warehouse/SCORING.md), then times and measures peak
+RSS of (1) the demand marts (current demand, a 30-day window with growth, week and month
+trends, skill-group rollup) and (2) alignment of every credential, first through the warehouse
+views, then with a straightforward pandas version of the same formulas (from the raw tables,
+as the views would compute them without the stored rows) in the same process; the results are
+checked to agree. The speed-ups are printed for the marts alone and end to end (DuckDB's
+compute_scores + marts + alignment against pandas' demand + alignment). ``--live`` also times
+the DuckDB marts before compute_scores (the views' live fallback). pandas is stopped after
+``--pandas-cap`` seconds and then reported as "> cap".
 
-    /work/venv/bin/python bench/scoring_scale.py [--scale 0.1] [--threads 2]
+    /work/venv/bin/python bench/scoring_scale.py [--scale 0.1] [--threads 2] [--live]
 
 pandas is a bench-only dependency (not in the project's dependencies).
 """
@@ -15,6 +21,7 @@ pandas is a bench-only dependency (not in the project's dependencies).
 from __future__ import annotations
 
 import argparse
+import signal
 import tempfile
 import threading
 import time
@@ -27,7 +34,7 @@ import duckdb
 import pandas as pd
 import psutil
 
-from warehouse import apply_migrations, apply_views, connect, scoped
+from warehouse import apply_migrations, apply_views, compute_scores, connect, scoped
 
 AS_OF = "2026-07-31"
 EXCLUDED = ("benefits", "about", "equal_opportunity", "how_to_apply")
@@ -263,32 +270,54 @@ def compare(label: str, a: pd.Series, b: pd.Series) -> None:
         raise SystemExit(f"{label}: DuckDB and pandas disagree")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=float, default=1.0, help="1.0 = 1M postings, 20M mentions")
-    parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--memory-limit", default="3GB")
-    args = parser.parse_args()
-    results: dict[str, tuple[float, float]] = {}
-    with tempfile.TemporaryDirectory(prefix="scoring-scale-") as folder:
-        path = Path(folder) / "bench.duckdb"
-        print(f"building synthetic warehouse (scale {args.scale}) ...", flush=True)
-        with measured("build (not compared)", results):
-            sizes = build(path, args.scale)
-        print(f"  {sizes}", flush=True)
+class PandasTimeout(Exception):
+    """pandas ran past ``--pandas-cap``."""
+
+
+@contextmanager
+def capped(seconds: int) -> Iterator[None]:
+    """Raise `PandasTimeout` in the main thread after ``seconds`` (between bytecodes)."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise PandasTimeout
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def run_duckdb(
+    path: Path, args: argparse.Namespace, results: dict[str, tuple[float, float]]
+) -> tuple[dict[str, pd.DataFrame], pd.DataFrame, dict[str, pd.DataFrame]]:
+    settings = (f"set threads = {args.threads}", f"set memory_limit = '{args.memory_limit}'")
+    if args.live:
         with connect(path, read_only=True) as con:
-            con.execute(f"set threads = {args.threads}")
-            con.execute(f"set memory_limit = '{args.memory_limit}'")
-            with measured("duckdb demand marts", results):
-                duck_demand = duckdb_demand(con)
-            with measured("duckdb alignment (10k credentials)", results):
-                duck_align = duckdb_alignment(con)
-            with measured("pandas load tables (not compared)", results):
-                frames = load_frames(con)
-        with measured("pandas demand marts", results):
-            pd_demand = pandas_demand(frames)
-        with measured("pandas alignment (10k credentials)", results):
-            pd_align = pandas_alignment(frames)
+            for setting in settings:
+                con.execute(setting)
+            with measured("duckdb demand marts, no cache", results):
+                duckdb_demand(con)
+    with connect(path) as con:
+        for setting in settings:
+            con.execute(setting)
+        with measured("duckdb compute_scores", results):
+            compute_scores(con, top_n=TOP_N)
+    with connect(path, read_only=True) as con:
+        for setting in settings:
+            con.execute(setting)
+        with measured("duckdb demand marts", results):
+            duck_demand = duckdb_demand(con)
+        with measured("duckdb alignment (10k credentials)", results):
+            duck_align = duckdb_alignment(con)
+        with measured("pandas load tables (not compared)", results):
+            frames = load_frames(con)
+    return duck_demand, duck_align, frames
+
+
+def check(duck_demand: dict[str, pd.DataFrame], pd_demand: dict[str, Any]) -> None:
     compare("current postings", duck_demand["current"].set_index("skill_id")["postings"],
             pd_demand["current"].set_index("skill_id")["postings"])  # fmt: skip
     compare("30-day postings", duck_demand["window"].set_index("skill_id")["postings"],
@@ -297,14 +326,64 @@ def main() -> None:
             pd_demand["window"]["growth"].fillna(0))  # fmt: skip
     compare("group rollup", duck_demand["groups"].set_index("group_id")["postings"],
             pd_demand["groups"])  # fmt: skip
-    compare("coverage", duck_align.set_index("credential_key")["coverage"],
-            pd_align.set_index("credential_key")["coverage"])  # fmt: skip
-    compare("score", duck_align.set_index("credential_key")["score"],
-            pd_align.set_index("credential_key")["score"])  # fmt: skip
-    for part in ("demand marts", "alignment (10k credentials)"):
-        duck, panda = results[f"duckdb {part}"], results[f"pandas {part}"]
-        print(f"{part}: duckdb {duck[0]:.2f} s, pandas {panda[0]:.2f} s, "
-              f"speed-up {panda[0] / duck[0]:.1f}x; peak RSS duckdb {duck[1]:.2f} GiB")  # fmt: skip
+
+
+def check_alignment(duck_align: pd.DataFrame, pd_align: pd.DataFrame) -> None:
+    for column in ("coverage", "score"):
+        compare(column, duck_align.set_index("credential_key")[column],
+                pd_align.set_index("credential_key")[column])  # fmt: skip
+
+
+def ratio(label: str, duck: float, panda: float | None, cap: int) -> None:
+    if panda is None:
+        print(f"{label}: duckdb {duck:.2f} s, pandas > {cap} s (cap), speed-up > {cap / duck:.1f}x")
+    else:
+        print(f"{label}: duckdb {duck:.2f} s, pandas {panda:.2f} s, "
+              f"speed-up {panda / duck:.1f}x")  # fmt: skip
+
+
+def report(results: dict[str, tuple[float, float]], cap: int) -> None:
+    parts = ("demand marts", "alignment (10k credentials)")
+    duck = {part: results[f"duckdb {part}"][0] for part in parts}
+    panda = {part: results[f"pandas {part}"][0] for part in parts if f"pandas {part}" in results}
+    for part in parts:
+        ratio(part, duck[part], panda.get(part), cap)
+    end_to_end = results["duckdb compute_scores"][0] + sum(duck.values())
+    pandas_total = sum(panda.values()) if len(panda) == len(parts) else None
+    ratio("end to end (duckdb incl. compute_scores)", end_to_end, pandas_total, cap)
+    peak = max(peak for label, (_, peak) in results.items() if label.startswith("duckdb"))
+    print(f"peak RSS of the DuckDB steps: {peak:.2f} GiB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="1.0 = 1M postings, 20M mentions")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--memory-limit", default="3GB")
+    parser.add_argument("--live", action="store_true", help="also time marts without the cache")
+    parser.add_argument("--pandas-cap", type=int, default=900, help="seconds for each pandas part")
+    args = parser.parse_args()
+    results: dict[str, tuple[float, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="scoring-scale-") as folder:
+        path = Path(folder) / "bench.duckdb"
+        print(f"building synthetic warehouse (scale {args.scale}) ...", flush=True)
+        with measured("build (not compared)", results):
+            sizes = build(path, args.scale)
+        print(f"  {sizes}", flush=True)
+        duck_demand, duck_align, frames = run_duckdb(path, args, results)
+    try:
+        with capped(args.pandas_cap), measured("pandas demand marts", results):
+            pd_demand = pandas_demand(frames)
+        check(duck_demand, pd_demand)
+    except PandasTimeout:
+        print(f"  pandas demand marts stopped after {args.pandas_cap} s", flush=True)
+    try:
+        with capped(args.pandas_cap), measured("pandas alignment (10k credentials)", results):
+            pd_align = pandas_alignment(frames)
+        check_alignment(duck_align, pd_align)
+    except PandasTimeout:
+        print(f"  pandas alignment stopped after {args.pandas_cap} s", flush=True)
+    report(results, args.pandas_cap)
 
 
 if __name__ == "__main__":

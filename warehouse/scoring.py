@@ -16,13 +16,8 @@ from warehouse.sqlfiles import execute, read_sql
 logger = logging.getLogger(__name__)
 
 DEFAULT_TOP_N = 50
-_CACHE_REFILL = (
-    "demand_cache_state__clear",
-    "demand_cache_postings__clear",
-    "demand_cache_postings__insert",
-    "demand_cache_skills__clear",
-    "demand_cache_skills__insert",
-)
+# Filled in this order: the skills are computed from the canonical postings stored before them.
+_CACHE_TABLES = ("demand_cache_postings", "demand_cache_skills")
 
 
 @dataclass(frozen=True)
@@ -81,10 +76,14 @@ def compute_scores(
     stamp = to_utc_naive(computed_at or datetime.now(UTC))
     with transaction(con):
         execute(con, "load", "scoring_settings__update", {"top_n": top_n, "updated_at": stamp})
-        # Stale first: the live views compute while the cache is refilled from them.
-        for step in _CACHE_REFILL:
-            execute(con, "load", step)
-        execute(con, "load", "demand_cache_state__insert", {"built_at": stamp})
+        # Stale first, so each table is filled from the live rows, then recorded as fresh.
+        execute(con, "load", "demand_cache_state__clear")
+        (inputs_hash,) = con.sql(read_sql("queries", "demand_inputs")).fetchall()[0]
+        for table in _CACHE_TABLES:
+            execute(con, "load", f"{table}__clear")
+            execute(con, "load", f"{table}__insert")
+            state = {"cache_table": table, "inputs_hash": inputs_hash, "built_at": stamp}
+            execute(con, "load", "demand_cache_state__insert", state)
     rows = con.sql(read_sql("queries", "score_summary")).fetchall()
     summary = ScoreSummary(*(int(value) for value in rows[0]))
     logger.info(

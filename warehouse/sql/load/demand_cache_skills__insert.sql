@@ -1,4 +1,5 @@
--- Store the (canonical posting, skill) demand pairs (live, since the cache state was cleared
--- first). Upstream: int_live_canonical_posting_skills.
+-- Store the (canonical posting, skill) demand pairs; int_canonical_posting_skills computes
+-- them live (from the canonical postings just stored), since compute_scores has not recorded
+-- demand_cache_skills in demand_cache_state yet. Upstream: int_canonical_posting_skills.
 insert into demand_cache_skills by name
-select * from int_live_canonical_posting_skills;
+select * from int_canonical_posting_skills;

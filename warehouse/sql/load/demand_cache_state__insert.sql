@@ -1,5 +1,5 @@
--- Record the fingerprint of the inputs the cache was built from: from now on the views read it
--- until an input changes. Params: $built_at. Upstream: int_demand_inputs.
-insert into demand_cache_state (id, inputs_hash, built_at)
-select 1, inputs_hash, $built_at
-from int_demand_inputs;
+-- Record that one cache table was built from the inputs with fingerprint $inputs_hash: from
+-- now on the views read it until an input changes. Params: $cache_table, $inputs_hash,
+-- $built_at. Upstream: none.
+insert into demand_cache_state (cache_table, inputs_hash, built_at)
+values ($cache_table, $inputs_hash, $built_at);

@@ -1,13 +1,19 @@
 -- Stack candidates: every active credential with its cost and its credit on each skill in D.
 -- Grain: one row per (active credential, demanded skill it earns credit for); credentials
 -- without credit appear once with skill_id NULL. weight = share / sum of shares over D.
--- Upstream: stg_crawl__credentials, int_credential_credit.
-with credit as (
-    select * from int_credential_credit
+-- Upstream: stg_crawl__credentials, int_credential_skill_credit, int_demanded_skills.
+with demanded as (
+    select * from int_demanded_skills
+),
+
+credit as (
+    select c.credential_key, c.skill_id, c.credit, d.share
+    from int_credential_skill_credit as c
+    inner join demanded as d on c.skill_id = d.skill_id
 ),
 
 total as (
-    select sum(share) as demanded_share from int_demanded_skills
+    select sum(share) as demanded_share from demanded
 )
 
 select

@@ -1,14 +1,15 @@
 -- 0060_demand_cache: the demand views' expensive part, stored by warehouse.compute_scores
--- (issue 7, scale). The views read these tables only while demand_cache_state matches the
--- fingerprint of their inputs (int_demand_cache_state); otherwise they compute the same rows
--- live (int_live_canonical_postings, int_live_canonical_posting_skills). See
+-- (issue 7, scale). int_canonical_postings and int_canonical_posting_skills read these tables
+-- only while demand_cache_state matches the fingerprint of their inputs
+-- (int_demand_cache_state); otherwise they compute the same rows live. See
 -- warehouse/SCORING.md.
 
--- demand_cache_postings: int_live_canonical_postings as of the last compute_scores, one row
--- per posting (open and closed) with its canonical posting and that posting's attributes.
+-- demand_cache_postings: int_canonical_postings as of the last compute_scores, one row per
+-- posting (open and closed) with its canonical posting and that posting's attributes.
 create table demand_cache_postings (
     posting_key varchar not null,
     canonical_key uhugeint not null,
+    canonical_id integer not null,
     content_hash varchar not null,
     is_canonical boolean not null,
     active boolean not null,
@@ -24,17 +25,19 @@ create table demand_cache_postings (
     occupation_confidence double
 );
 
--- demand_cache_skills: int_live_canonical_posting_skills as of the last compute_scores, one
--- row per (canonical posting, skill) that counts as demand.
+-- demand_cache_skills: int_canonical_posting_skills as of the last compute_scores, one row per
+-- (canonical posting, skill) that counts as demand.
 create table demand_cache_skills (
-    canonical_key uhugeint not null,
-    skill_id varchar not null
+    canonical_id integer not null,
+    skill_no integer not null
 );
 
--- demand_cache_state: one row while the two tables are filled; inputs_hash is the
--- int_demand_inputs fingerprint they were built from.
+-- demand_cache_state: one row per filled cache table (demand_cache_postings,
+-- demand_cache_skills); inputs_hash is the int_demand_inputs fingerprint it was built from.
 create table demand_cache_state (
-    id integer primary key check (id = 1),
+    cache_table varchar primary key check (
+        cache_table in ('demand_cache_postings', 'demand_cache_skills')
+    ),
     inputs_hash varchar not null,
     built_at timestamp not null
 );

@@ -1,22 +1,109 @@
 -- int_canonical_postings: one row per posting (open and closed) with the canonical posting it
--- belongs to and that posting's attributes; the rules are in int_live_canonical_postings.
--- Reads the rows compute_scores stored (demand_cache_postings) while they match the warehouse
--- (int_demand_cache_state), else computes them live: the result is the same either way.
--- Columns: posting_key, canonical_key, content_hash, is_canonical, active, source_name,
--- employer, country, location, remote, posted_date, occupation_uri, occupation_label,
--- isco_code, occupation_confidence.
--- Upstream: int_demand_cache_state, int_live_canonical_postings.
+-- belongs to. A near-duplicate (warehouse.dedupe, posting_duplicates) first takes the place
+-- of its group's canonical posting; then postings share a canonical_key: the crawl's
+-- cross-board dedupe_key when there is one, else a fingerprint of (source, title, employer,
+-- location, description), so a re-posted ad within a source collapses too (content_hash
+-- includes source_id, so it cannot); the key is the 128-bit md5_number of either, and
+-- canonical_id numbers the keys 1, 2, ... in key order (a compact join key). A canonical
+-- posting is active when any member is; its attributes come from its first member (active
+-- first, then earliest posted, then posting_key). posted_date = date_posted, else first_seen.
+-- Its occupation is the most confident one of its members.
+-- The rows compute_scores stored (demand_cache_postings) while they match the warehouse
+-- (int_demand_cache_state), else the same rows computed live (the live part reads no row
+-- then, so it costs nothing).
+-- Upstream: int_demand_cache_state, stg_crawl__postings, stg_dedupe__posting_duplicates,
+-- stg_classify__posting_occupations, int_taxonomy_concepts.
 create or replace view int_canonical_postings as
 with cache_state as (
     select * from int_demand_cache_state
 ),
 
 cached as (
-    select * from demand_cache_postings where (select fresh from cache_state)
+    select * from demand_cache_postings where (select postings_fresh from cache_state)
+),
+
+postings as (
+    select * from stg_crawl__postings where not (select postings_fresh from cache_state)
+),
+
+occupations as (
+    select * from stg_classify__posting_occupations
+),
+
+concepts as (
+    select * from int_taxonomy_concepts
+),
+
+near_duplicates as (
+    select * from stg_dedupe__posting_duplicates
+),
+
+based as (
+    select p.*, coalesce(n.canonical_key, p.posting_key) as base_key
+    from postings as p
+    left join near_duplicates as n on p.posting_key = n.posting_key
+),
+
+keyed as (
+    select
+        bp.*,
+        md5_number(coalesce(
+            'd' || b.dedupe_key,
+            'h' || concat_ws(
+                chr(31), b.source_name, lower(b.title), lower(coalesce(b.employer, '')),
+                lower(coalesce(b.location, '')), b.description
+            )
+        )) as canonical_key,
+        cast(coalesce(bp.posted_at, bp.first_seen) as date) as posted_date
+    from based as bp
+    inner join postings as b on bp.base_key = b.posting_key
+),
+
+ranked as (
+    select
+        *,
+        bool_or(active) over (partition by canonical_key) as canonical_active,
+        row_number() over (
+            partition by canonical_key order by active desc, posted_date, posting_key
+        ) as member_rank
+    from keyed
+),
+
+heads as (
+    select * from ranked where member_rank = 1
+),
+
+canonical_occupations as (
+    select k.canonical_key, o.occupation_uri, o.isco_code, o.occupation_confidence
+    from keyed as k
+    inner join occupations as o on k.posting_key = o.posting_key
+    qualify row_number() over (
+        partition by k.canonical_key order by o.occupation_confidence desc, k.posting_key
+    ) = 1
 ),
 
 live as (
-    select * from int_live_canonical_postings
+    select
+        r.posting_key,
+        r.canonical_key,
+        cast(dense_rank() over (order by r.canonical_key) as integer) as canonical_id,
+        r.content_hash,
+        r.member_rank = 1 as is_canonical,
+        h.canonical_active as active,
+        h.source_name,
+        h.employer,
+        h.country,
+        h.location,
+        h.remote,
+        h.posted_date,
+        o.occupation_uri,
+        oc.label as occupation_label,
+        o.isco_code,
+        o.occupation_confidence
+    from ranked as r
+    inner join heads as h on r.canonical_key = h.canonical_key
+    left join canonical_occupations as o on r.canonical_key = o.canonical_key
+    left join concepts as oc on o.occupation_uri = oc.concept_id
 ),
 
 final as (

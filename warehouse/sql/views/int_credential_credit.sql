@@ -1,86 +1,31 @@
 -- int_credential_credit: one row per (ACTIVE credential, demanded skill in D) the credential
--- earns credit for. credit = evidence_weight when it teaches the skill itself; when it teaches
--- a narrower skill k levels below (k <= max_hierarchy_depth) it earns
--- evidence_weight(narrower) * narrower_credit ^ k. The best credit wins (ties: direct first,
--- then shallower, then skill_id). evidence_skill_id = the skill the credit comes from; share,
--- share_low, share_high = the demanded skill's share and its Wilson band.
--- Upstream: int_credential_skills, int_demanded_skills, int_skill_ancestors,
--- stg_scoring__analysis.
+-- earns credit for (int_credential_skill_credit: its own skill, or a narrower one at
+-- narrower_credit per level), with the demanded skill's share, share_low and share_high
+-- (Wilson band).
+-- Upstream: int_credential_skill_credit, int_demanded_skills.
 create or replace view int_credential_credit as
-with credential_skills as (
-    select * from int_credential_skills
+with credit as (
+    select * from int_credential_skill_credit
 ),
 
 demanded as (
     select * from int_demanded_skills
 ),
 
-ancestors as (
-    select * from int_skill_ancestors
-),
-
-settings as (
-    select * from stg_scoring__analysis
-),
-
-direct as (
-    select
-        cs.credential_key,
-        cs.skill_id,
-        cs.skill_id as evidence_skill_id,
-        0 as depth,
-        cs.declared,
-        cs.extracted,
-        cs.evidence_weight as credit,
-        d.share,
-        d.share_low,
-        d.share_high
-    from credential_skills as cs
-    inner join demanded as d on cs.skill_id = d.skill_id
-),
-
-narrower as (
-    select
-        cs.credential_key,
-        a.ancestor_id as skill_id,
-        cs.skill_id as evidence_skill_id,
-        a.depth,
-        cs.declared,
-        cs.extracted,
-        cs.evidence_weight * st.narrower_credit ^ a.depth as credit,
-        d.share,
-        d.share_low,
-        d.share_high
-    from credential_skills as cs
-    inner join ancestors as a on cs.skill_id = a.skill_id
-    inner join demanded as d on a.ancestor_id = d.skill_id
-    cross join settings as st
-    where a.depth <= st.max_hierarchy_depth
-),
-
-candidates as (
-    select * from direct
-    union all
-    select * from narrower
-),
-
 final as (
     select
-        credential_key,
-        skill_id,
-        evidence_skill_id,
-        depth,
-        declared,
-        extracted,
-        credit,
-        share,
-        share_low,
-        share_high
-    from candidates
-    qualify row_number() over (
-        partition by credential_key, skill_id
-        order by credit desc, depth, evidence_skill_id
-    ) = 1
+        c.credential_key,
+        c.skill_id,
+        c.evidence_skill_id,
+        c.depth,
+        c.declared,
+        c.extracted,
+        c.credit,
+        d.share,
+        d.share_low,
+        d.share_high
+    from credit as c
+    inner join demanded as d on c.skill_id = d.skill_id
 )
 
 select * from final;

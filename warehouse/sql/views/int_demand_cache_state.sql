@@ -1,5 +1,5 @@
--- int_demand_cache_state: one row: fresh = the tables compute_scores filled
--- (demand_cache_postings, demand_cache_skills) were built from exactly the current inputs
+-- int_demand_cache_state: one row: postings_fresh / skills_fresh = demand_cache_postings /
+-- demand_cache_skills, filled by compute_scores, were built from exactly the current inputs
 -- (their fingerprint in demand_cache_state equals int_demand_inputs). False before the first
 -- compute_scores and after any change to the postings, duplicates, occupations, mentions or
 -- vocabulary; the views then compute the same rows live.
@@ -14,11 +14,11 @@ inputs as (
 ),
 
 final as (
-    select exists (
-        select 1
-        from cache_state as c
-        inner join inputs as i on c.inputs_hash = i.inputs_hash
-    ) as fresh
+    select
+        coalesce(bool_or(c.cache_table = 'demand_cache_postings'), false) as postings_fresh,
+        coalesce(bool_or(c.cache_table = 'demand_cache_skills'), false) as skills_fresh
+    from cache_state as c
+    inner join inputs as i on c.inputs_hash = i.inputs_hash
 )
 
 select * from final;

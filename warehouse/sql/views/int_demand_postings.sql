@@ -60,6 +60,7 @@ scoped as (
 final as (
     select
         canonical_key,
+        canonical_id,
         posting_key,
         posted_date,
         as_of_date,

@@ -6,7 +6,7 @@
 -- in both; emerging = at least min_support postings now, a previous share below
 -- emerging_max_base_share, and growth >= emerging_min_growth (or absent before).
 -- demand_rank orders by postings desc, then lower(label), label, skill_id (no shared ranks).
--- Upstream: int_demand_posting_skills, int_demand_postings, stg_taxonomy__skills,
+-- Upstream: int_demand_posting_skills, int_demand_postings, int_skill_numbers,
 -- stg_scoring__analysis.
 create or replace view int_skill_demand as
 with posting_skills as (
@@ -18,7 +18,7 @@ demand_postings as (
 ),
 
 skills as (
-    select * from stg_taxonomy__skills
+    select * from int_skill_numbers
 ),
 
 settings as (
@@ -35,17 +35,17 @@ totals as (
 
 counts as (
     select
-        skill_id,
+        skill_no,
         count(*) filter (where in_window) as postings,
         count(*) filter (where in_previous) as previous_postings,
         sum(recency_weight) filter (where in_window) as weight
     from posting_skills
-    group by skill_id
+    group by skill_no
 ),
 
 shares as (
     select
-        c.skill_id,
+        s.skill_id,
         s.label,
         c.postings,
         t.total,
@@ -56,7 +56,7 @@ shares as (
             as previous_share,
         st.*
     from counts as c
-    inner join skills as s on c.skill_id = s.skill_id
+    inner join skills as s on c.skill_no = s.skill_no
     cross join totals as t
     cross join settings as st
     where c.postings > 0

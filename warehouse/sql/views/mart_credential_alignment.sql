@@ -2,14 +2,15 @@
 -- coverage = sum(share of D-skills the credential has) / sum(share over D), NULL when D is empty
 -- (plain coverage, every skill taught counts fully).
 -- score = sum(credit * share over D) / sum(share over D): declared vs extracted weights and
--- partial credit for narrower skills (int_credential_credit). score_low / score_high: the band
--- from the Wilson intervals of the shares (covered part at its low/high bound, the uncovered
--- part at the opposite one). relevance = share of the credential's skills that are in D.
+-- partial credit for narrower skills (int_credential_skill_credit, joined with D here, so
+-- demand is computed once per query). score_low / score_high: the band from the Wilson
+-- intervals of the shares (covered part at its low/high bound, the uncovered part at the
+-- opposite one). relevance = share of the credential's skills that are in D.
 -- Columns: credential_key, source_name, provider, kind, title, url, hours, price, currency,
 -- covered_count, demanded_count, covered_share, demanded_share, coverage, score, score_low,
 -- score_high, skill_count, relevant_count, relevance.
 -- Upstream: stg_crawl__credentials, int_credential_skills, int_demanded_skills,
--- int_credential_credit.
+-- int_credential_skill_credit.
 create or replace view mart_credential_alignment as
 with credentials as (
     select * from stg_crawl__credentials
@@ -24,7 +25,7 @@ demanded as (
 ),
 
 credit as (
-    select * from int_credential_credit
+    select * from int_credential_skill_credit
 ),
 
 totals as (
@@ -38,14 +39,15 @@ totals as (
 
 credited as (
     select
-        credential_key,
-        count(*) filter (where depth = 0) as covered_count,
-        sum(share) filter (where depth = 0) as covered_share,
-        sum(credit * share) as credit_share,
-        sum(credit * share_low) as credit_low,
-        sum(credit * share_high) as credit_high
-    from credit
-    group by credential_key
+        c.credential_key,
+        count(*) filter (where c.depth = 0) as covered_count,
+        sum(d.share) filter (where c.depth = 0) as covered_share,
+        sum(c.credit * d.share) as credit_share,
+        sum(c.credit * d.share_low) as credit_low,
+        sum(c.credit * d.share_high) as credit_high
+    from credit as c
+    inner join demanded as d on c.skill_id = d.skill_id
+    group by c.credential_key
 ),
 
 taught as (

@@ -4,7 +4,7 @@
 -- evidence_skill_id / evidence_label (the taught skill the credit comes from), depth, credit
 -- (0..1), contribution (credit * share / sum of shares over D; the contributions of a
 -- credential add up to its score).
--- Upstream: stg_crawl__credentials, int_demanded_skills, int_credential_credit,
+-- Upstream: stg_crawl__credentials, int_demanded_skills, int_credential_skill_credit,
 -- stg_taxonomy__skills.
 create or replace view mart_credential_explanations as
 with credentials as (
@@ -16,7 +16,7 @@ demanded as (
 ),
 
 credit as (
-    select * from int_credential_credit
+    select * from int_credential_skill_credit
 ),
 
 skills as (

@@ -1,10 +1,11 @@
 -- mart_credential_gaps: one row per (ACTIVE credential, demanded skill in D it does not teach).
 -- gap_rank = 1 for the most demanded missing skill of that credential. partial_credit = credit
--- it still earns through a narrower skill it teaches (int_credential_credit; 0 when none).
+-- it still earns through a narrower skill it teaches (int_credential_skill_credit; 0 when
+-- none).
 -- Columns: credential_key, title, provider, skill_id, label, postings, share, demand_rank,
 -- gap_rank, partial_credit.
 -- Upstream: stg_crawl__credentials, int_credential_skills, int_demanded_skills,
--- int_credential_credit.
+-- int_credential_skill_credit.
 create or replace view mart_credential_gaps as
 with credentials as (
     select * from stg_crawl__credentials
@@ -19,7 +20,7 @@ demanded as (
 ),
 
 credit as (
-    select * from int_credential_credit
+    select * from int_credential_skill_credit
 ),
 
 missing as (

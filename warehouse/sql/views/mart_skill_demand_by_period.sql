@@ -2,7 +2,7 @@
 -- postings in scope (open and closed) posted up to as_of (and from since): week (ISO, Monday)
 -- and month buckets of posted_date. share = postings mentioning the skill / postings posted
 -- in that period.
--- Upstream: int_demand_posting_skills, int_demand_postings, stg_taxonomy__skills.
+-- Upstream: int_demand_posting_skills, int_demand_postings, int_skill_numbers.
 create or replace view mart_skill_demand_by_period as
 with posting_skills as (
     select * from int_demand_posting_skills where in_history
@@ -13,7 +13,7 @@ demand_postings as (
 ),
 
 skills as (
-    select * from stg_taxonomy__skills
+    select * from int_skill_numbers
 ),
 
 kinds as (
@@ -30,7 +30,7 @@ totals as (
 
 counts as (
     select k.period_kind, date_trunc(k.period_kind, ps.posted_date) as period_start,
-        ps.skill_id, count(*) as postings
+        ps.skill_no, count(*) as postings
     from posting_skills as ps
     cross join kinds as k
     group by all
@@ -40,7 +40,7 @@ final as (
     select
         c.period_kind,
         cast(c.period_start as date) as period_start,
-        c.skill_id,
+        s.skill_id,
         s.label,
         c.postings,
         t.total_postings,
@@ -48,7 +48,7 @@ final as (
     from counts as c
     inner join totals as t
         on c.period_kind = t.period_kind and c.period_start = t.period_start
-    inner join skills as s on c.skill_id = s.skill_id
+    inner join skills as s on c.skill_no = s.skill_no
 )
 
 select * from final;

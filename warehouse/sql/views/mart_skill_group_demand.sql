@@ -3,7 +3,7 @@
 -- window mentioning it or any skill below it; a posting counts once per concept.
 -- share = those postings / postings in the window.
 -- Upstream: int_demand_posting_skills, int_demand_postings, int_skill_ancestors,
--- stg_taxonomy__skills, int_taxonomy_concepts.
+-- int_skill_numbers, int_taxonomy_concepts.
 create or replace view mart_skill_group_demand as
 with posting_skills as (
     select * from int_demand_posting_skills where in_window
@@ -18,7 +18,7 @@ ancestors as (
 ),
 
 skills as (
-    select * from stg_taxonomy__skills
+    select * from int_skill_numbers
 ),
 
 concepts as (
@@ -29,35 +29,52 @@ totals as (
     select count(*) as total from demand_postings
 ),
 
+broader as (
+    select
+        ancestor_id as group_id,
+        count(*) as narrower_skills,
+        cast(row_number() over (order by ancestor_id) as integer) as group_no
+    from ancestors
+    group by ancestor_id
+),
+
+reaches as (
+    select s.skill_no, b.group_no
+    from ancestors as a
+    inner join broader as b on a.ancestor_id = b.group_id
+    inner join skills as s on a.skill_id = s.skill_id
+    union all
+    select s.skill_no, b.group_no
+    from broader as b
+    inner join skills as s on b.group_id = s.skill_id
+),
+
 reached as (
-    select ps.canonical_key, ps.skill_id as group_id
+    select distinct ps.canonical_id, r.group_no
     from posting_skills as ps
-    union
-    select ps.canonical_key, a.ancestor_id as group_id
-    from posting_skills as ps
-    inner join ancestors as a on ps.skill_id = a.skill_id
+    inner join reaches as r on ps.skill_no = r.skill_no
 ),
 
 counts as (
-    select group_id, count(*) as postings
+    select group_no, count(*) as postings
     from reached
-    group by group_id
+    group by group_no
 ),
 
 final as (
     select
-        c.group_id,
-        coalesce(s.label, cc.label, c.group_id) as label,
+        b.group_id,
+        coalesce(s.label, cc.label, b.group_id) as label,
         coalesce(cc.concept_kind, 'skill') as group_kind,
         cc.code,
         c.postings,
         c.postings / t.total as share,
-        (select count(*) from ancestors as a where a.ancestor_id = c.group_id) as narrower_skills
+        b.narrower_skills
     from counts as c
+    inner join broader as b on c.group_no = b.group_no
     cross join totals as t
-    left join skills as s on c.group_id = s.skill_id
-    left join concepts as cc on c.group_id = cc.concept_id
-    where exists (select 1 from ancestors as a where a.ancestor_id = c.group_id)
+    left join skills as s on b.group_id = s.skill_id
+    left join concepts as cc on b.group_id = cc.concept_id
 )
 
 select * from final;
