@@ -2,13 +2,15 @@
 
 Builds a seeded synthetic warehouse (default 1M postings, 20M mentions, 10,000 credentials,
 5,000 skills with a two-level hierarchy, 5 % cross-board duplicates, 3 % equal-opportunity
-mentions), runs ``compute_scores`` (which stores the canonical postings and their demanded
-skills, the part every demand view shares; warehouse/SCORING.md), then times and measures peak
-RSS of (1) the demand marts (current demand, a 30-day window with growth, week and month
-trends, skill-group rollup) and (2) alignment of every credential, first through the warehouse
-views, then with a straightforward pandas version of the same formulas (from the raw tables,
-as the views would compute them without the stored rows) in the same process; the results are
-checked to agree. The speed-ups are printed for the marts alone and end to end (DuckDB's
+mentions), runs ``compute_scores`` (which stores the canonical postings, their demanded skills
+and the default scope's demand, the part the demand views share; warehouse/SCORING.md), then
+times and measures peak RSS of (1) the demand marts (current demand, a 30-day window with
+growth, week and month trends, skill-group rollup) and (2) alignment of every credential,
+first through the warehouse views, then with a straightforward pandas version of the same
+formulas (from the raw tables, as the views would compute them without the stored rows) in the
+same process; the results are checked to agree. Each step also prints its CPU seconds (all
+threads) and the 1-minute load average, since a shared machine slows DuckDB's two threads more
+than pandas' one. The speed-ups are printed for the marts alone and end to end (DuckDB's
 compute_scores + marts + alignment against pandas' demand + alignment). ``--live`` also times
 the DuckDB marts before compute_scores (the views' live fallback). pandas is stopped after
 ``--pandas-cap`` seconds and then reported as "> cap".
@@ -21,6 +23,7 @@ pandas is a bench-only dependency (not in the project's dependencies).
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import tempfile
 import threading
@@ -105,11 +108,13 @@ class PeakRss:
 @contextmanager
 def measured(label: str, results: dict[str, tuple[float, float]]) -> Iterator[None]:
     with PeakRss() as rss:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         yield
-        elapsed = time.perf_counter() - start
-    results[label] = (elapsed, rss.peak / 2**30)
-    print(f"  {label:<34} {elapsed:8.2f} s   peak RSS {rss.peak / 2**30:5.2f} GiB", flush=True)
+        elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    peak = rss.peak / 2**30
+    results[label] = (elapsed, peak)
+    print(f"  {label:<34} {elapsed:8.2f} s   cpu {cpu:7.2f} s   peak RSS {peak:5.2f} GiB"
+          f"   load {os.getloadavg()[0]:4.1f}", flush=True)  # fmt: skip
 
 
 def build(path: Path, scale: float) -> dict[str, int]:

@@ -16,8 +16,8 @@ from warehouse.sqlfiles import execute, read_sql
 logger = logging.getLogger(__name__)
 
 DEFAULT_TOP_N = 50
-# Filled in this order: the skills are computed from the canonical postings stored before them.
-_CACHE_TABLES = ("demand_cache_postings", "demand_cache_skills")
+# Filled in this order: each is computed from the ones stored before it.
+_CACHE_TABLES = ("demand_cache_postings", "demand_cache_skills", "demand_cache_skill_demand")
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,11 @@ def compute_scores(
 
     Demand and alignment are views (``mart_skill_demand``, ``mart_credential_alignment``,
     ``mart_credential_gaps``), so they always reflect the loaded data. They read the canonical
-    postings and their demanded skills from tables this function fills (``demand_cache_*``),
-    as long as no input changed since; otherwise they compute the same rows live, which is
-    slow on a large warehouse. Run it after loads and extractions (the flow's score stage
-    does). Reports may override ``top_n`` per query with their ``top_n`` parameter.
+    postings, their demanded skills and the default scope's demand from tables this function
+    fills (``demand_cache_*``), as long as no input changed since; otherwise they compute the
+    same rows live, which is slow on a large warehouse. Run it after loads and extractions (the
+    flow's score stage does). Reports may override ``top_n`` per query with their ``top_n``
+    parameter.
 
     Args:
         con: A writable connection with migrations and views applied, not in a transaction.
@@ -64,7 +65,7 @@ def compute_scores(
         The headline numbers.
 
     Raises:
-        WarehouseError: ``top_n`` < 1.
+        WarehouseError: ``top_n`` < 1, or an analysis scope is set on ``con``.
 
     Example:
         >>> compute_scores(con, top_n=3)  # doctest: +SKIP
@@ -78,7 +79,10 @@ def compute_scores(
         execute(con, "load", "scoring_settings__update", {"top_n": top_n, "updated_at": stamp})
         # Stale first, so each table is filled from the live rows, then recorded as fresh.
         execute(con, "load", "demand_cache_state__clear")
-        (inputs_hash,) = con.sql(read_sql("queries", "demand_inputs")).fetchall()[0]
+        inputs_hash, default_scope = con.sql(read_sql("queries", "demand_inputs")).fetchall()[0]
+        if not default_scope:
+            msg = "compute_scores stores the default scope's demand; run it outside scoped()"
+            raise WarehouseError(msg)
         for table in _CACHE_TABLES:
             execute(con, "load", f"{table}__clear")
             execute(con, "load", f"{table}__insert")

@@ -7,7 +7,9 @@
 -- canonical_id numbers the keys 1, 2, ... in key order (a compact join key). A canonical
 -- posting is active when any member is; its attributes come from its first member (active
 -- first, then earliest posted, then posting_key). posted_date = date_posted, else first_seen.
--- Its occupation is the most confident one of its members.
+-- Its occupation is the most confident one of its members. (Window functions carry the first
+-- member's attributes, so DuckDB estimates this view's size right and builds its hash joins
+-- on the smaller side.)
 -- The rows compute_scores stored (demand_cache_postings) while they match the warehouse
 -- (int_demand_cache_state), else the same rows computed live (the live part reads no row
 -- then, so it costs nothing).
@@ -59,27 +61,38 @@ keyed as (
     inner join postings as b on bp.base_key = b.posting_key
 ),
 
+members as (
+    select k.*, o.occupation_uri, o.isco_code, o.occupation_confidence
+    from keyed as k
+    left join occupations as o on k.posting_key = o.posting_key
+),
+
 ranked as (
     select
-        *,
-        bool_or(active) over (partition by canonical_key) as canonical_active,
-        row_number() over (
+        posting_key,
+        canonical_key,
+        content_hash,
+        row_number() over head_first = 1 as is_canonical,
+        bool_or(active) over canonical as active,
+        first_value(source_name) over head_first as source_name,
+        first_value(employer) over head_first as employer,
+        first_value(country) over head_first as country,
+        first_value(location) over head_first as location,
+        first_value(remote) over head_first as remote,
+        first_value(posted_date) over head_first as posted_date,
+        first_value(occupation_uri) over confident_first as occupation_uri,
+        first_value(isco_code) over confident_first as isco_code,
+        first_value(occupation_confidence) over confident_first as occupation_confidence
+    from members
+    window
+        canonical as (partition by canonical_key),
+        head_first as (
             partition by canonical_key order by active desc, posted_date, posting_key
-        ) as member_rank
-    from keyed
-),
-
-heads as (
-    select * from ranked where member_rank = 1
-),
-
-canonical_occupations as (
-    select k.canonical_key, o.occupation_uri, o.isco_code, o.occupation_confidence
-    from keyed as k
-    inner join occupations as o on k.posting_key = o.posting_key
-    qualify row_number() over (
-        partition by k.canonical_key order by o.occupation_confidence desc, k.posting_key
-    ) = 1
+        ),
+        confident_first as (
+            partition by canonical_key
+            order by occupation_confidence desc nulls last, posting_key
+        )
 ),
 
 live as (
@@ -88,22 +101,20 @@ live as (
         r.canonical_key,
         cast(dense_rank() over (order by r.canonical_key) as integer) as canonical_id,
         r.content_hash,
-        r.member_rank = 1 as is_canonical,
-        h.canonical_active as active,
-        h.source_name,
-        h.employer,
-        h.country,
-        h.location,
-        h.remote,
-        h.posted_date,
-        o.occupation_uri,
+        r.is_canonical,
+        r.active,
+        r.source_name,
+        r.employer,
+        r.country,
+        r.location,
+        r.remote,
+        r.posted_date,
+        r.occupation_uri,
         oc.label as occupation_label,
-        o.isco_code,
-        o.occupation_confidence
+        r.isco_code,
+        r.occupation_confidence
     from ranked as r
-    inner join heads as h on r.canonical_key = h.canonical_key
-    left join canonical_occupations as o on r.canonical_key = o.canonical_key
-    left join concepts as oc on o.occupation_uri = oc.concept_id
+    left join concepts as oc on r.occupation_uri = oc.concept_id
 ),
 
 final as (

@@ -1,12 +1,13 @@
--- int_demand_inputs: one row: inputs_hash, a fingerprint of every input of the canonical
--- postings and their skills (int_live_canonical_postings, int_live_canonical_posting_skills):
--- the postings (the description through content_hash and its length), near-duplicates,
--- occupations and their labels, the posting mentions and the current vocabulary. Each part is
--- a row count and an order-independent sum of row hashes. compute_scores stores it in
--- demand_cache_state with the cache; int_demand_cache_state compares the two.
+-- int_demand_inputs: one row: inputs_hash, a fingerprint of every input of the rows
+-- compute_scores stores (int_canonical_postings, int_canonical_posting_skills and the
+-- default-scope int_skill_demand): the postings (the description through content_hash and its
+-- length), near-duplicates, occupations and their labels, the posting mentions, the current
+-- vocabulary and the scoring constants. Each part is a row count and an order-independent sum
+-- of row hashes. compute_scores stores it in demand_cache_state with the rows;
+-- int_demand_cache_state compares the two.
 -- Upstream: stg_crawl__postings, stg_dedupe__posting_duplicates,
 -- stg_classify__posting_occupations, int_taxonomy_concepts, stg_extract__skill_mentions,
--- stg_taxonomy__versions, stg_taxonomy__skills.
+-- stg_taxonomy__versions, stg_taxonomy__skills, table analysis_settings.
 create or replace view int_demand_inputs as
 with postings as (
     select * from stg_crawl__postings
@@ -36,6 +37,10 @@ skills as (
     select * from stg_taxonomy__skills
 ),
 
+constants as (
+    select * from analysis_settings
+),
+
 parts as (
     select 'postings' as part, count(*) as row_count, sum(hash(
         posting_key, source_name, title, employer, location, country, remote, posted_at,
@@ -62,8 +67,14 @@ parts as (
     select 'versions', count(*), sum(hash(version_id, is_current)::hugeint)
     from versions
     union all
-    select 'skills', count(*), sum(hash(skill_id)::hugeint)
+    select 'skills', count(*), sum(hash(skill_id, label)::hugeint)
     from skills
+    union all
+    select 'constants', count(*), sum(hash(
+        min_support, emerging_max_base_share, emerging_min_growth, recency_half_life_days,
+        wilson_z
+    )::hugeint)
+    from constants
 ),
 
 final as (

@@ -6,23 +6,40 @@
 -- in both; emerging = at least min_support postings now, a previous share below
 -- emerging_max_base_share, and growth >= emerging_min_growth (or absent before).
 -- demand_rank orders by postings desc, then lower(label), label, skill_id (no shared ranks).
--- Upstream: int_demand_posting_skills, int_demand_postings, int_skill_numbers,
--- stg_scoring__analysis.
+-- In the default scope (no scope variable set) it reads the rows compute_scores stored
+-- (demand_cache_skill_demand) while they match the warehouse (int_demand_cache_state); the
+-- live part then reads no row.
+-- Upstream: int_demand_cache_state, int_demand_posting_skills, int_demand_postings,
+-- int_skill_numbers, stg_scoring__analysis.
 create or replace view int_skill_demand as
-with posting_skills as (
-    select * from int_demand_posting_skills
-),
-
-demand_postings as (
-    select * from int_demand_postings
-),
-
-skills as (
-    select * from int_skill_numbers
+with cache_state as (
+    select * from int_demand_cache_state
 ),
 
 settings as (
     select * from stg_scoring__analysis
+),
+
+use_cache as (
+    select c.skill_demand_fresh and s.default_scope as cached
+    from cache_state as c
+    cross join settings as s
+),
+
+cached as (
+    select * from demand_cache_skill_demand where (select cached from use_cache)
+),
+
+posting_skills as (
+    select * from int_demand_posting_skills where not (select cached from use_cache)
+),
+
+demand_postings as (
+    select * from int_demand_postings where not (select cached from use_cache)
+),
+
+skills as (
+    select * from int_skill_numbers
 ),
 
 totals as (
@@ -62,7 +79,7 @@ shares as (
     where c.postings > 0
 ),
 
-final as (
+live as (
     select
         skill_id,
         label,
@@ -93,6 +110,12 @@ final as (
             false
         ) as emerging
     from shares
+),
+
+final as (
+    select * from cached
+    union all by name
+    select * from live
 )
 
 select * from final;

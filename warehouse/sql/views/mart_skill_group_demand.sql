@@ -1,6 +1,8 @@
 -- mart_skill_group_demand: rollup of demand up the skill hierarchy. One row per broader
 -- concept (broader skill or ESCO skill group) with at least one canonical posting in the
--- window mentioning it or any skill below it; a posting counts once per concept.
+-- window mentioning it or any skill below it; a posting counts once per concept (its
+-- canonical_id is a bit set in a bitmap per concept, in blocks of 4096 ids, which is much
+-- cheaper than a distinct over (posting, concept) pairs).
 -- share = those postings / postings in the window.
 -- Upstream: int_demand_posting_skills, int_demand_postings, int_skill_ancestors,
 -- int_skill_numbers, int_taxonomy_concepts.
@@ -50,13 +52,17 @@ reaches as (
 ),
 
 reached as (
-    select distinct ps.canonical_id, r.group_no
+    select
+        r.group_no,
+        ps.canonical_id // 4096 as id_block,
+        bitstring_agg(ps.canonical_id % 4096, 0, 4095) as posting_bits
     from posting_skills as ps
     inner join reaches as r on ps.skill_no = r.skill_no
+    group by r.group_no, id_block
 ),
 
 counts as (
-    select group_no, count(*) as postings
+    select group_no, cast(sum(bit_count(posting_bits)) as bigint) as postings
     from reached
     group by group_no
 ),

@@ -3,7 +3,8 @@
 -- variables that warehouse.scope sets for one query (NULL = no filter):
 -- skillsignal_as_of (date), skillsignal_window_days (0 = current active postings),
 -- skillsignal_since (date), skillsignal_occupation, skillsignal_region, skillsignal_remote,
--- skillsignal_employer, skillsignal_source.
+-- skillsignal_employer, skillsignal_source. default_scope = none of them is set (the scope
+-- whose demand compute_scores stores).
 -- Upstream: table analysis_settings.
 create or replace view stg_scoring__analysis as
 with source as (
@@ -28,7 +29,18 @@ renamed as (
         nullif(cast(getvariable('skillsignal_region') as varchar), '') as region,
         try_cast(getvariable('skillsignal_remote') as boolean) as remote,
         nullif(cast(getvariable('skillsignal_employer') as varchar), '') as employer,
-        nullif(cast(getvariable('skillsignal_source') as varchar), '') as source_name
+        nullif(cast(getvariable('skillsignal_source') as varchar), '') as source_name,
+        coalesce(
+            getvariable('skillsignal_as_of') is null
+            and getvariable('skillsignal_window_days') is null
+            and getvariable('skillsignal_since') is null
+            and getvariable('skillsignal_occupation') is null
+            and getvariable('skillsignal_region') is null
+            and getvariable('skillsignal_remote') is null
+            and getvariable('skillsignal_employer') is null
+            and getvariable('skillsignal_source') is null,
+            false
+        ) as default_scope
     from source
 )
 
