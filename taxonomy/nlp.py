@@ -13,7 +13,6 @@ import os
 import pickle
 import re
 from collections.abc import Iterable, Sequence
-from importlib import resources
 from pathlib import Path
 
 import spacy
@@ -30,9 +29,12 @@ from taxonomy.fuzzy import FuzzyIndex
 from taxonomy.labels import normalize_label
 from taxonomy.lemmas import LemmaIndex, lemma_table
 from taxonomy.patterns import LabelGuard, SkillPattern, build_patterns, tech_tokens
+from taxonomy.proposer import FACTORY as PROPOSER
+from taxonomy.proposer import SkillProposer
 from taxonomy.semantic import FACTORY as LINKER
 from taxonomy.semantic import SkillLinker
 from taxonomy.source import Taxonomy, load_taxonomy
+from taxonomy.token_vectors import TokenVectors
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +45,6 @@ _CACHE_FORMAT = 4
 _MATCHER_FILE = "matcher.pkl"
 _WORDS = re.compile(r"[a-z]+")
 MAX_FUZZY_TOKENS = 6
-SPAN_MODEL_DIR = "skillspan-ner"
 # "/" also splits after "+"/"#" and before ".NET" ("C++/Java", "Java/.NET"); spaCy splits it
 # between letters already.
 _EXTRA_INFIXES = (r"(?<=[+#])/(?=[\w.])", r"(?<=\w)/(?=\.\w)")
@@ -284,10 +285,11 @@ def build_nlp(
     (ESCO: about 2 s instead of 5-6 s); only point it at a folder you trust. With ``semantic``
     a ``skill_linker`` (``taxonomy.semantic``) follows, linking candidate phrases with the
     model2vec model at ``model_path`` (default: the bundled one) into
-    ``doc.spans["skill_candidates"]``; with ``propose_spans`` too, the ``tok2vec`` and ``ner``
-    of the spaCy pipeline at ``span_model`` (default: the bundled SkillSpan-trained one)
-    propose skill phrases (``doc.ents``) ahead of the heuristic candidates. ``rules`` say
-    which exact matches need context (default: ``taxonomy.ambiguity.bundled_rules()``).
+    ``doc.spans["skill_candidates"]``; with ``propose_spans`` too, a ``skill_proposer``
+    (``taxonomy.proposer``, weights in the folder ``span_model``, default: the bundled
+    SkillSpan-trained ones) proposes skill phrases (``doc.ents``) ahead of the heuristic
+    candidates. ``rules`` say which exact matches need context (default:
+    ``taxonomy.ambiguity.bundled_rules()``).
 
     Example: ``build_nlp(toy)("Python, SQL").spans["skills"]`` -> ``[Python, SQL]``
     """
@@ -300,10 +302,11 @@ def build_nlp(
         nlp.tokenizer.add_special_case(text, [{"ORTH": text}])
     component: SkillMatcher = nlp.add_pipe(FACTORY)
     component.rules = rules if rules is not None else bundled_rules()
-    if semantic and propose_spans:
-        _add_span_proposer(nlp, span_model)
     if semantic:
         model = load_static_model(model_path)
+        tokens = TokenVectors(model)
+        if propose_spans:  # the proposer's weights need the bundled model's vectors
+            _add_span_proposer(nlp, span_model, tokens if model_path is None else None)
         linker: SkillLinker = nlp.add_pipe(LINKER)
         linker.set_model(model, label_vectors(taxonomy, model))
     cache = _cache_path(cache_dir, patterns, specials) if cache_dir else None
@@ -325,22 +328,12 @@ def build_nlp(
     return nlp
 
 
-def _add_span_proposer(nlp: Language, path: Path | None) -> None:
-    """Source the span proposer's ``tok2vec`` and ``ner`` in front of the skill matcher."""
-    if path is None:
-        with resources.as_file(resources.files("taxonomy") / "data" / SPAN_MODEL_DIR) as bundled:
-            trained = _load_span_model(bundled)
-    else:
-        trained = _load_span_model(path)
-    for name in ("tok2vec", "ner"):
-        nlp.add_pipe(name, source=trained, before=FACTORY)
-
-
-def _load_span_model(path: Path) -> Language:
-    try:
-        return spacy.load(path)
-    except (OSError, ValueError) as exc:
-        raise TaxonomyError(f"{path}: not a loadable spaCy span model: {exc}") from exc
+def _add_span_proposer(nlp: Language, path: Path | None, tokens: TokenVectors | None) -> None:
+    """Add the ``skill_proposer`` (weights in ``path``, default: bundled) before the matcher."""
+    config = {"model": str(path)} if path is not None else {}
+    proposer: SkillProposer = nlp.add_pipe(PROPOSER, before=FACTORY, config=config)
+    if tokens is not None:
+        proposer.set_vectors(tokens)
 
 
 def _load_cache(component: SkillMatcher, cache: Path) -> bool:

@@ -92,5 +92,5 @@ def test_bundled_static_model():
 
 
 def test_a_folder_without_a_span_model_is_refused(toy, tmp_path):
-    with pytest.raises(TaxonomyError, match="not a loadable spaCy span model"):
+    with pytest.raises(TaxonomyError, match="not skill proposer weights"):
         build_nlp(toy, span_model=tmp_path)
