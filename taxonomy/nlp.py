@@ -308,7 +308,7 @@ def build_nlp(
         if propose_spans:  # the proposer's weights need the bundled model's vectors
             _add_span_proposer(nlp, span_model, tokens if model_path is None else None)
         linker: SkillLinker = nlp.add_pipe(LINKER)
-        linker.set_model(model, label_vectors(taxonomy, model))
+        linker.set_model(model, label_vectors(taxonomy, model), tokens)
     cache = _cache_path(cache_dir, patterns, specials) if cache_dir else None
     if cache and _load_cache(component, cache):
         component.rules = rules if rules is not None else bundled_rules()

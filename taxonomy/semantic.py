@@ -1,15 +1,15 @@
 """Semantic linking: candidate phrases -> nearest taxonomy skills by static-embedding cosine.
 
 The ``skill_linker`` component links two kinds of phrases: spans a trained proposer put in
-``doc.ents`` (the bundled SkillSpan NER, see ``build_nlp``) and heuristic candidates
-(``taxonomy.candidates``: list items, clause pieces). Each phrase and its sentence are
-embedded with a model2vec static model (``taxonomy.embeddings``); the ``SHORTLIST`` preferred
-labels nearest the phrase are re-scored as ``(1 - CONTEXT_WEIGHT)`` x phrase cosine +
+``doc.ents`` (the bundled SkillSpan-trained ``skill_proposer``, see ``build_nlp``) and heuristic
+candidates (``taxonomy.candidates``: list items, clause pieces). Each phrase and its sentence
+are embedded with a model2vec static model (``taxonomy.embeddings``); the ``SHORTLIST``
+preferred labels nearest the phrase are re-scored as ``(1 - CONTEXT_WEIGHT)`` x phrase cosine +
 ``CONTEXT_WEIGHT`` x sentence cosine, and up to ``top_k`` per phrase are kept: for a proposed
-span its best label always and the others from ``min_similarity``, for a heuristic phrase
-from ``heuristic_min_similarity``. They go into ``doc.spans["skill_candidates"]`` (the phrase
-as span, the skill id as ``kb_id_``, its preferred label as ``label_``) with their
-similarities in the group's ``attrs["similarity"]``, best first.
+span its best label always and the others from ``min_similarity``, for a heuristic phrase from
+``heuristic_min_similarity``. They go into ``doc.spans["skill_candidates"]`` (the phrase as
+span, the skill id as ``kb_id_``, its preferred label as ``label_``) with their similarities in
+the group's ``attrs["similarity"]``, best first.
 
 Defaults were chosen on the validation sets (Decorte tech/house validation, SkillSpan dev).
 """
