@@ -83,7 +83,7 @@ class ExtractionConfig(BaseModel):
     """Extraction thresholds."""
 
     model_config = ConfigDict(extra="forbid")
-    min_score: float = Field(default=0.65, ge=0.0, le=1.0)
+    min_score: float = Field(default=0.7, ge=0.0, le=1.0)
     semantic: bool = Field(
         default=True, description="link phrases beyond exact labels (span model + embeddings)"
     )

@@ -38,9 +38,9 @@ METHOD_FACTORS = {"exact": 1.0, "lemma": 0.95, "fuzzy": 0.85}
 managment", ``taxonomy.fuzzy``) scores this times its kind's score."""
 SEMANTIC_SCALE = 0.8
 """Semantic score = this times the linker's similarity (< 0.8, the lowest exact score)."""
-DEFAULT_MIN_SCORE = 0.65
-"""Suggested threshold for counting mentions as demand (similarity 0.81 for semantic links):
-the lowest on the validation P/R curves keeping precision >= 0.55 (see bench notes)."""
+DEFAULT_MIN_SCORE = 0.7
+"""Suggested threshold for counting mentions as demand (similarity 0.875 for semantic links):
+the lowest on the Decorte validation P/R curves keeping precision >= 0.55 on both sets."""
 MAX_CHUNK_CHARS = 100_000
 """Longer texts go through the pipeline in pieces cut at line or sentence ends (else spaces)."""
 
