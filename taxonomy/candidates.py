@@ -12,6 +12,7 @@ Example: ``candidate_ranges(nlp.make_doc("Experience with Docker, Kubernetes and
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
@@ -78,6 +79,18 @@ def _items(lowers: list[str], start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
+def lower_texts(doc: Doc) -> list[str]:
+    """The lowercase text of every token, without making ``Token`` objects (much faster).
+
+    Example: ``lower_texts(nlp.make_doc("Use SQL"))`` -> ``["use", "sql"]``
+    """
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    texts: dict[int, str] = {}
+    return [texts.get(h) or texts.setdefault(h, strings[h]) for h in doc.to_array(LOWER).tolist()]
+
+
 def candidate_ranges(
     doc: Doc, max_tokens: int = MAX_TOKENS, *, lowers: list[str] | None = None
 ) -> list[tuple[int, int]]:
@@ -89,7 +102,7 @@ def candidate_ranges(
     Example: ``candidate_ranges(nlp.make_doc("Knowledge of SQL"))`` -> ``[(2, 3)]``
     """
     if lowers is None:
-        lowers = [token.lower_ for token in doc]
+        lowers = lower_texts(doc)
     seen: dict[tuple[int, int], None] = {}
     for start, end in _pieces(lowers):
         trimmed = _trim(lowers, start, end)

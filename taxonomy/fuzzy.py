@@ -2,7 +2,8 @@
 
 Comparing every candidate phrase with every label is far too slow (10k phrases x 100k labels
 took minutes), so a phrase is only compared with the labels sharing its rarest known word: a
-slip in one word leaves the others to find the label by. Single-word labels are left out (a
+slip in one word leaves the others to find the label by. A phrase whose words all occur in
+labels has no slip to correct and is skipped. Single-word labels are left out (a
 one-word slip is as often another word: "Java" / "Lava").
 """
 
@@ -45,9 +46,12 @@ class FuzzyIndex:
         """
         if len(phrase) < MIN_CHARS:
             return None
+        words = set(_WORD.findall(phrase))
+        if all(word in self._words for word in words):
+            return None  # no unknown word, so no slip (word order is not fuzzy matching's job)
         known = [
             (len(self._words[word]), word)
-            for word in set(_WORD.findall(phrase))
+            for word in words
             if word in self._words and len(self._words[word]) <= MAX_BLOCK
         ]
         if not known:
