@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 MAX_TOKENS = 8
 """Longer pieces are not candidates themselves (their items still are)."""
+_USER_DATA_KEY = "skillsignal.candidate_ranges"
 
 _BREAK_TEXTS = frozenset(",;:()[]{}<>•*·|?!\"'\u2013\u2014…/") | {
     "-",
@@ -114,3 +115,16 @@ def candidate_ranges(
             if 0 < b - a <= max_tokens:
                 seen.setdefault((a, b), None)
     return list(seen)
+
+
+def doc_candidate_ranges(doc: Doc, *, lowers: list[str] | None = None) -> list[tuple[int, int]]:
+    """``candidate_ranges(doc)``, computed once per doc and kept in its ``user_data``.
+
+    The skill matcher's fuzzy step and the linker both need them.
+
+    Example: ``doc_candidate_ranges(doc) is doc_candidate_ranges(doc)`` -> ``True``
+    """
+    found = doc.user_data.get(_USER_DATA_KEY)
+    if found is None:
+        found = doc.user_data[_USER_DATA_KEY] = candidate_ranges(doc, lowers=lowers)
+    return found

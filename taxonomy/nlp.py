@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, filter_spans, registry
 
 from taxonomy.ambiguity import ContextRules, bundled_rules
-from taxonomy.candidates import candidate_ranges
+from taxonomy.candidates import doc_candidate_ranges
 from taxonomy.embeddings import label_vectors, load_static_model
 from taxonomy.errors import TaxonomyError
 from taxonomy.fuzzy import FuzzyIndex
@@ -210,8 +210,8 @@ class SkillMatcher:
         """Spans of candidate phrases (2-6 tokens, none taken) close to a multi-word label."""
         fuzzy: FuzzyIndex = self.fuzzy  # type: ignore[assignment]
         spans = []
-        for start, end in candidate_ranges(doc, MAX_FUZZY_TOKENS):
-            if end - start < 2 or taken.intersection(range(start, end)):
+        for start, end in doc_candidate_ranges(doc):
+            if not 2 <= end - start <= MAX_FUZZY_TOKENS or taken.intersection(range(start, end)):
                 continue
             found = fuzzy.match(_key(doc[start:end]))
             if found is None or not self.rules.allows(doc, start, end, found[0]):

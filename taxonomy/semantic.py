@@ -28,7 +28,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
-from taxonomy.candidates import candidate_ranges
+from taxonomy.candidates import doc_candidate_ranges
 from taxonomy.embeddings import LabelVectors, load_static_model
 from taxonomy.token_vectors import TokenVectors, range_vectors
 
@@ -260,7 +260,7 @@ def _plan(doc: Doc, proposals: str, tokens: TokenVectors) -> _Plan:
     ranges = [(ent.start, ent.end) for ent in doc.ents] if proposals != "heuristic" else []
     n_proposed = len(ranges)
     if proposals != "spans":
-        ranges = list(dict.fromkeys([*ranges, *candidate_ranges(doc, lowers=lowers)]))
+        ranges = list(dict.fromkeys([*ranges, *doc_candidate_ranges(doc, lowers=lowers)]))
     if not ranges:
         empty = np.zeros((0, tokens.dim), dtype=np.float32)
         return _Plan([], [], np.zeros(0, dtype=bool), empty, empty)
