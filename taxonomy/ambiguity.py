@@ -69,19 +69,12 @@ def rules_from(overlay: Overlay) -> ContextRules:
 
     Example: ``rules_from(parse_overlay(text)).context["go"]`` -> ``("golang", ...)``
     """
-    cased = {}
-    for label in _ambiguous_labels(overlay):
-        if label != label.lower():
-            cased[normalize_label(label)] = label
+    cased = {
+        normalize_label(label): label
+        for label in overlay.ambiguous_labels
+        if label != label.lower()
+    }
     return ContextRules(dict(overlay.ambiguous or {}), cased, overlay.suppressed)
-
-
-def _ambiguous_labels(overlay: Overlay) -> list[str]:
-    """The ambiguous labels as written in the overlay (``Overlay`` keeps them normalized)."""
-    import tomllib  # noqa: PLC0415 - only here, to see the labels' casing
-
-    entries = tomllib.loads(overlay.text).get("ambiguous", []) if overlay.text else []
-    return [str(entry["label"]).strip() for entry in entries]
 
 
 def bundled_rules() -> ContextRules:

@@ -50,6 +50,8 @@ class Overlay:
     ambiguous: Mapping[str, tuple[str, ...]] | None = None
     suppressed: frozenset[str] = frozenset()
     text: str = ""
+    ambiguous_labels: tuple[str, ...] = ()
+    """The ambiguous labels as written (``ambiguous`` is keyed by their normalized form)."""
 
     def line_of(self, value: str) -> int:
         """Return the first line that holds ``value`` quoted outside a comment (1 if none).
@@ -92,9 +94,10 @@ def parse_overlay(text: str, path: str = "<overlay>") -> Overlay:
         raise TaxonomyError(f"{path}: invalid TOML: {exc}") from exc
     overlay = Overlay(str(path), text=text)
     skills = tuple(_skill(overlay, entry) for entry in _tables(overlay, data, "skill"))
-    ambiguous = {}
+    ambiguous, written = {}, []
     for entry in _tables(overlay, data, "ambiguous"):
         label = _string(overlay, entry, "label")
+        written.append(label)
         context = entry.get("context")
         if not isinstance(context, list) or not context:
             line = overlay.line_of(label)
@@ -109,6 +112,7 @@ def parse_overlay(text: str, path: str = "<overlay>") -> Overlay:
         ambiguous,
         frozenset(normalize_label(str(label)) for label in suppress),
         text,
+        tuple(written),
     )
 
 
