@@ -1,8 +1,9 @@
 """Static text embeddings (model2vec) and the label vectors the semantic linker compares with.
 
 The bundled model, ``data/minilm-static-256``, was distilled from all-MiniLM-L6-v2 (see its
-``SOURCE.md``); only ``model2vec`` (numpy, tokenizers, safetensors) is needed to run it, no
-torch, no network.
+``SOURCE.md``); the linker's, ``data/minilm-esco-256``, is the same tuned on ESCO's own labels
+and descriptions (``taxonomy.tune_linker_model``). Only ``model2vec`` (numpy, tokenizers,
+safetensors) is needed to run them, no torch, no network.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from taxonomy.errors import TaxonomyError
 from taxonomy.source import Taxonomy
 
 MODEL_DIR = "minilm-static-256"
+LINKER_MODEL_DIR = "minilm-esco-256"
 
 
 @dataclass(frozen=True)
@@ -29,8 +31,8 @@ class LabelVectors:
     matrix: np.ndarray
 
 
-def load_static_model(path: Path | None = None) -> Any:
-    """Load a model2vec static model from a folder (default: the bundled one), offline.
+def load_static_model(path: Path | None = None, *, bundled: str = MODEL_DIR) -> Any:
+    """Load a model2vec static model from a folder (default: the bundled one named ``bundled``).
 
     Example: ``load_static_model().encode(["SQL"]).shape`` -> ``(1, 256)``
 
@@ -42,8 +44,8 @@ def load_static_model(path: Path | None = None) -> Any:
     except ImportError as exc:
         raise TaxonomyError("semantic linking needs the model2vec package") from exc
     if path is None:
-        with resources.as_file(resources.files("taxonomy") / "data" / MODEL_DIR) as bundled:
-            return _from_pretrained(StaticModel, bundled)
+        with resources.as_file(resources.files("taxonomy") / "data" / bundled) as folder:
+            return _from_pretrained(StaticModel, folder)
     return _from_pretrained(StaticModel, path)
 
 

@@ -69,8 +69,11 @@ def extract_mentions(
     mentions: list[SkillMention] = []
     pieces = _pieces(texts, max_chunk_chars)
     for doc, (offset, text, last) in nlp.pipe(pieces, batch_size=batch_size, as_tuples=True):
-        mentions.extend(_doc_mentions(doc, matcher, offset))
-        mentions.extend(_semantic_mentions(doc, offset, {m.skill_id for m in mentions}))
+        own = list(_doc_mentions(doc, matcher, offset))
+        spans = {(m.start - offset, m.end - offset) for m in own}
+        linked = {m.skill_id for m in mentions} | {m.skill_id for m in own}
+        mentions.extend(own)
+        mentions.extend(_semantic_mentions(doc, offset, linked, spans))
         if last:
             mentions.sort(key=lambda m: (-m.score, m.start, m.end))
             line_sections = sections(text)
@@ -78,25 +81,42 @@ def extract_mentions(
             mentions = []
 
 
-def _semantic_mentions(doc: Doc, offset: int, linked: set[str]) -> Iterator[SkillMention]:
-    """Semantic links of ``doc``, best first, skipping (and adding to) ``linked`` skills."""
+def _semantic_mentions(
+    doc: Doc, offset: int, linked: set[str], spans: set[tuple[int, int]]
+) -> list[SkillMention]:
+    """Semantic links of ``doc``, skipping (and adding to) ``linked`` skills.
+
+    Phrases' own links come first; then a sentence's links (``sentence`` in the group's
+    attrs), only on the ``spans`` (doc character offsets) that mentions already have: a
+    sentence's topic is worth a ranked link, not a span of its own.
+    """
     group = doc.spans.get(CANDIDATES_KEY)
     if group is None:
-        return
-    for span, similarity in zip(group, group.attrs.get("similarity", ()), strict=False):
-        skill_id = span.kb_id_
-        if skill_id in linked:
-            continue
-        linked.add(skill_id)
-        yield SkillMention(
-            skill_id=skill_id,
-            label=span.label_,
-            start=offset + span.start_char,
-            end=offset + span.end_char,
-            surface=span.text,
-            score=round(min(max(similarity, 0.0), 1.0) * SEMANTIC_SCALE, 4),
-            method="semantic",
-        )
+        return []
+    similarities = group.attrs.get("similarity", ())
+    by_sentence = group.attrs.get("sentence") or [False] * len(group)
+    links = list(zip(group, similarities, by_sentence, strict=False))
+    found: list[SkillMention] = []
+    for second in (False, True):
+        for span, similarity, sentence in links:
+            if sentence != second or span.kb_id_ in linked:
+                continue
+            if sentence and (span.start_char, span.end_char) not in spans:
+                continue
+            linked.add(span.kb_id_)
+            spans.add((span.start_char, span.end_char))
+            found.append(
+                SkillMention(
+                    skill_id=span.kb_id_,
+                    label=span.label_,
+                    start=offset + span.start_char,
+                    end=offset + span.end_char,
+                    surface=span.text,
+                    score=round(min(max(similarity, 0.0), 1.0) * SEMANTIC_SCALE, 4),
+                    method="semantic",
+                )
+            )
+    return found
 
 
 def _doc_mentions(doc: Doc, matcher: SkillMatcher, offset: int) -> Iterator[SkillMention]:

@@ -23,7 +23,7 @@ from spacy.util import compile_infix_regex, filter_spans, registry
 
 from taxonomy.ambiguity import ContextRules, bundled_rules
 from taxonomy.candidates import doc_candidate_ranges
-from taxonomy.embeddings import label_vectors, load_static_model
+from taxonomy.embeddings import LINKER_MODEL_DIR, label_vectors, load_static_model
 from taxonomy.errors import TaxonomyError
 from taxonomy.fuzzy import FuzzyIndex
 from taxonomy.labels import normalize_label
@@ -284,7 +284,7 @@ def build_nlp(
     built matcher is pickled there, keyed by the patterns and the spaCy version, and reused
     (ESCO: about 2 s instead of 5-6 s); only point it at a folder you trust. With ``semantic``
     a ``skill_linker`` (``taxonomy.semantic``) follows, linking candidate phrases with the
-    model2vec model at ``model_path`` (default: the bundled one) into
+    model2vec model at ``model_path`` (default: the bundled ESCO-tuned one) into
     ``doc.spans["skill_candidates"]``; with ``propose_spans`` too, a ``skill_proposer``
     (``taxonomy.proposer``, weights in the folder ``span_model``, default: the bundled
     SkillSpan-trained ones) proposes skill phrases (``doc.ents``) ahead of the heuristic
@@ -303,12 +303,11 @@ def build_nlp(
     component: SkillMatcher = nlp.add_pipe(FACTORY)
     component.rules = rules if rules is not None else bundled_rules()
     if semantic:
-        model = load_static_model(model_path)
-        tokens = TokenVectors(model)
-        if propose_spans:  # the proposer's weights need the bundled model's vectors
-            _add_span_proposer(nlp, span_model, tokens if model_path is None else None)
+        if propose_spans:  # the proposer's weights need the bundled untuned model's vectors
+            _add_span_proposer(nlp, span_model, TokenVectors(load_static_model()))
+        model = load_static_model(model_path, bundled=LINKER_MODEL_DIR)
         linker: SkillLinker = nlp.add_pipe(LINKER)
-        linker.set_model(model, label_vectors(taxonomy, model), tokens)
+        linker.set_model(model, label_vectors(taxonomy, model))
     cache = _cache_path(cache_dir, patterns, specials) if cache_dir else None
     if cache and _load_cache(component, cache):
         component.rules = rules if rules is not None else bundled_rules()

@@ -9,7 +9,12 @@ preferred labels nearest the phrase are re-scored as ``(1 - CONTEXT_WEIGHT)`` x 
 span its best label always and the others from ``min_similarity``, for a heuristic phrase from
 ``heuristic_min_similarity``. They go into ``doc.spans["skill_candidates"]`` (the phrase as
 span, the skill id as ``kb_id_``, its preferred label as ``label_``) with their similarities in
-the group's ``attrs["similarity"]``, best first.
+the group's ``attrs["similarity"]``, best first. With ``sentence_links`` each sentence is a phrase
+too (its own context), linked from ``sentence_min_similarity``: what a sentence is about when
+none of its phrases names it ("performed code reviews for your teammates" -> conduct ICT code
+review). Such a link is put on the sentence's phrase nearest the label among those with a
+mention of their own (proposed, exactly matched or linked), flagged in ``attrs["sentence"]``:
+it ranks a skill for the text without adding a span; a sentence without such a phrase loses it.
 
 Defaults were chosen on the validation sets (Decorte tech/house validation, SkillSpan dev).
 """
@@ -36,7 +41,7 @@ logger = logging.getLogger(__name__)
 
 FACTORY = "skill_linker"
 SPANS_KEY = "skill_candidates"
-CONTEXT_WEIGHT = 0.5
+CONTEXT_WEIGHT = 0.4
 """Share of the sentence's similarity in a skill's similarity (the phrase's is the rest)."""
 TOP_K = 5
 SHORTLIST = 20
@@ -46,9 +51,16 @@ BLOCK_ROWS = 1024
 MIN_SIMILARITY = 0.5
 HEURISTIC_MIN_SIMILARITY = 0.7
 """Floor for phrases from ``candidate_ranges`` (``MIN_SIMILARITY``: for proposed spans)."""
+MATCHES_KEY = "skills"
+"""Span group of the exact matches (``skill_matcher``): anchors for sentences' links."""
+SENTENCE_LINKS = True
+SENTENCE_MIN_SIMILARITY = 0.4
+"""Floor for whole sentences linked as phrases (``SENTENCE_LINKS``)."""
 PROPOSALS = "both"
 """Phrases to link: ``spans`` (the doc's entities from a span proposer), ``heuristic``
 (``candidate_ranges``) or ``both``."""
+_NEVER = 2.0
+"""Floor no cosine reaches: ranges kept only as anchors."""
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 _MODEL_DIR = "model"
 _MATRIX_FILE = "label_vectors.npy"
@@ -74,6 +86,9 @@ class SkillLinker:
         context_weight: float = CONTEXT_WEIGHT,
         proposals: str = PROPOSALS,
         heuristic_min_similarity: float = HEURISTIC_MIN_SIMILARITY,
+        sentence_links: bool = SENTENCE_LINKS,
+        sentence_min_similarity: float = SENTENCE_MIN_SIMILARITY,
+        matches_key: str = MATCHES_KEY,
     ) -> None:
         self.nlp = nlp
         self.name = name
@@ -83,6 +98,9 @@ class SkillLinker:
         self.context_weight = context_weight
         self.proposals = proposals
         self.heuristic_min_similarity = heuristic_min_similarity
+        self.sentence_links = sentence_links
+        self.sentence_min_similarity = sentence_min_similarity
+        self.matches_key = matches_key
         self.model: Any = None
         self.vectors: LabelVectors | None = None
         self.tokens: TokenVectors | None = None
@@ -152,7 +170,7 @@ class SkillLinker:
         if self.model is None or self.vectors is None:
             plans = []
         else:
-            plans = [_plan(doc, self.proposals, self.tokens) for doc in docs]
+            plans = [self._plan(doc) for doc in docs]
         if not any(len(plan.ranges) for plan in plans):
             for doc in docs:
                 doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key)
@@ -165,17 +183,45 @@ class SkillLinker:
         first_of[inverse[::-1]] = np.arange(len(inverse))[::-1]
         columns, near = self._shortlist(phrases[first_of])
         context = np.concatenate([plan.context for plan in plans])
+        floors = np.concatenate([plan.floors for plan in plans])
         proposed = np.concatenate([plan.proposed for plan in plans])
         owner = np.repeat(np.arange(len(plans)), [len(plan.ranges) for plan in plans])
         offsets = np.cumsum([0] + [len(plan.ranges) for plan in plans])
         found: list[list[tuple[float, int, int]]] = [[] for _ in docs]
         shortlist = (columns[inverse], near[inverse])
-        for value, phrase, column in self._best(shortlist, context, proposed):
+        for value, phrase, column in self._best(shortlist, context, floors, proposed):
             number = int(owner[phrase])
             found[number].append((value, phrase - int(offsets[number]), column))
         for doc, plan, doc_found in zip(docs, plans, found, strict=True):
-            doc.spans[self.spans_key] = self._group(doc, plan.ranges, doc_found)
+            anchored = self._anchored(plan, doc_found)
+            doc.spans[self.spans_key] = self._group(doc, plan.ranges, anchored)
         return docs
+
+    def _anchored(
+        self, plan: _Plan, found: list[tuple[float, int, int]]
+    ) -> list[tuple[float, int, int, bool]]:
+        """Put each sentence's links on its phrase nearest the linked label; flag them.
+
+        The phrases: the sentence's proposed, exactly matched and linked ones. A sentence
+        without any loses its links: a whole sentence is no mention.
+        """
+        if not plan.sentence.any():
+            return [(*link, False) for link in found]
+        matrix = self.vectors.matrix  # type: ignore[union-attr]
+        linked = np.zeros(len(plan.ranges), dtype=bool)
+        linked[[p for _, p, _ in found]] = True
+        anchors = np.flatnonzero((linked & ~plan.sentence) | plan.proposed | plan.matched)
+        out = []
+        for value, phrase, column in found:
+            if not plan.sentence[phrase]:
+                out.append((value, phrase, column, False))
+                continue
+            start, end = plan.ranges[phrase]
+            inside = [q for q in anchors if start <= plan.ranges[q][0] and plan.ranges[q][1] <= end]
+            if inside:
+                best = max(inside, key=lambda q: float(plan.phrases[q] @ matrix[column]))
+                out.append((value, best, column, True))
+        return out
 
     def _shortlist(self, phrases: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Return the rows of the ``SHORTLIST`` labels nearest each phrase, and their cosines."""
@@ -193,14 +239,14 @@ class SkillLinker:
         self,
         shortlist: tuple[np.ndarray, np.ndarray],
         context: np.ndarray,
+        floors: np.ndarray,
         proposed: np.ndarray,
     ) -> list[tuple[float, int, int]]:
         """Return (similarity, phrase row, label row), best first, at most top_k per phrase.
 
         ``shortlist`` holds each phrase's nearest labels and cosines, ``context`` its
-        sentence's vector, which re-scores them. A ``proposed`` phrase keeps its best label
-        whatever its similarity, and the others reaching ``min_similarity``; other phrases
-        need ``heuristic_min_similarity``.
+        sentence's vector, which re-scores them. A phrase keeps the labels reaching its
+        floor; a ``proposed`` one keeps its best label whatever its similarity.
         """
         matrix = self.vectors.matrix  # type: ignore[union-attr]
         columns, near = shortlist
@@ -218,7 +264,6 @@ class SkillLinker:
         k = min(self.top_k, mixed.shape[1])
         order = np.argsort(-mixed, axis=1)[:, :k]
         values = np.take_along_axis(mixed, order, axis=1)
-        floors = np.where(proposed, self.min_similarity, self.heuristic_min_similarity)
         keep = values >= floors[:, None]
         keep[:, 0] |= proposed
         rows, ranks = np.nonzero(keep)
@@ -228,62 +273,104 @@ class SkillLinker:
         ]
         return sorted(found, key=lambda item: -item[0])
 
+    def _plan(self, doc: Doc) -> _Plan:
+        """Return the phrases of ``doc`` to link, with their floors, vectors and context vectors.
+
+        Phrases: the doc's entities (from a span proposer), then ``candidate_ranges``, then the
+        sentences (with ``sentence_links``); a range found twice keeps its lowest floor.
+        """
+        tokens = self.tokens
+        rows = tokens.rows(doc)  # type: ignore[union-attr]
+        lowers = tokens.lowers(rows)  # type: ignore[union-attr]
+        floors: dict[tuple[int, int], float] = {}
+        if self.proposals != "heuristic":
+            floors.update(((ent.start, ent.end), self.min_similarity) for ent in doc.ents)
+        proposed = set(floors)
+        if self.proposals != "spans":
+            for found in doc_candidate_ranges(doc, lowers=lowers):
+                floors[found] = min(floors.get(found, 1.0), self.heuristic_min_similarity)
+        matched = [(span.start, span.end) for span in doc.spans.get(self.matches_key, ())]
+        for found in matched:  # anchors for sentences' links, not linked themselves
+            floors.setdefault(found, _NEVER)
+        starts, ends = _sentences(lowers)
+        sentences = []
+        if self.sentence_links:
+            trimmed = (
+                _trimmed(lowers, start, end) for start, end in zip(starts, ends, strict=True)
+            )
+            sentences = list(dict.fromkeys(found for found in trimmed if found[0] < found[1]))
+        ranges = [*floors, *sentences]
+        if not ranges:
+            empty = np.zeros((0, tokens.dim), dtype=np.float32)  # type: ignore[union-attr]
+            none = np.zeros(0, dtype=bool)
+            return _Plan([], [], np.zeros(0), none, none, none, empty, empty)
+        sentence_of = [bisect_right(starts, start) - 1 for start, _ in ranges]
+        sums, counts = tokens.sums_of(rows)  # type: ignore[union-attr]
+        contexts = [(starts[i], ends[i]) for i in sentence_of]
+        vectors = range_vectors(sums, counts, [*ranges, *contexts])
+        is_sentence = np.arange(len(ranges)) >= len(floors)
+        return _Plan(
+            ranges=ranges,
+            keys=[" ".join(lowers[a:b]) for a, b in ranges],
+            floors=np.asarray(
+                [*floors.values(), *[self.sentence_min_similarity] * len(sentences)],
+                dtype=np.float32,
+            ),
+            proposed=np.asarray([found in proposed for found in ranges], dtype=bool) & ~is_sentence,
+            sentence=is_sentence,
+            matched=np.asarray([found in matched for found in ranges], dtype=bool) & ~is_sentence,
+            phrases=vectors[: len(ranges)],
+            context=vectors[len(ranges) :],
+        )
+
     def _group(
-        self, doc: Doc, ranges: list[tuple[int, int]], found: list[tuple[float, int, int]]
+        self,
+        doc: Doc,
+        ranges: list[tuple[int, int]],
+        found: list[tuple[float, int, int, bool]],
     ) -> SpanGroup:
         ids, labels = self.vectors.skill_ids, self.vectors.labels  # type: ignore[union-attr]
         spans = [
-            Span(doc, *ranges[p], label=labels[column], kb_id=ids[column]) for _, p, column in found
+            Span(doc, *ranges[p], label=labels[column], kb_id=ids[column])
+            for _, p, column, _ in found
         ]
-        similarity = [value for value, *_ in found]
-        return SpanGroup(doc, name=self.spans_key, attrs={"similarity": similarity}, spans=spans)
+        attrs = {
+            "similarity": [value for value, *_ in found],
+            "sentence": [sentence for *_, sentence in found],
+        }
+        return SpanGroup(doc, name=self.spans_key, attrs=attrs, spans=spans)
 
 
 @dataclass(frozen=True)
 class _Plan:
-    """What the linker compares for one doc: its phrases and their sentences' vectors."""
+    """What the linker compares for one doc: its phrases, their floors and sentences' vectors."""
 
     ranges: list[tuple[int, int]]
     keys: list[str]
+    floors: np.ndarray
     proposed: np.ndarray
+    sentence: np.ndarray
+    matched: np.ndarray
     phrases: np.ndarray
     context: np.ndarray
 
 
-def _plan(doc: Doc, proposals: str, tokens: TokenVectors) -> _Plan:
-    """Return the phrases of ``doc`` to link, with their vectors and their sentences' vectors.
-
-    Phrases are the doc's entities (from a span proposer) first, then ``candidate_ranges``.
-    """
-    rows = tokens.rows(doc)
-    lowers = tokens.lowers(rows)
-    ranges = [(ent.start, ent.end) for ent in doc.ents] if proposals != "heuristic" else []
-    n_proposed = len(ranges)
-    if proposals != "spans":
-        ranges = list(dict.fromkeys([*ranges, *doc_candidate_ranges(doc, lowers=lowers)]))
-    if not ranges:
-        empty = np.zeros((0, tokens.dim), dtype=np.float32)
-        return _Plan([], [], np.zeros(0, dtype=bool), empty, empty)
+def _sentences(lowers: list[str]) -> tuple[list[int], list[int]]:
+    """Return the token starts and ends of the sentences (cut after . ! ? ; and line breaks)."""
     starts = [0]
     starts += [
         i + 1 for i, lower in enumerate(lowers[:-1]) if lower in _SENTENCE_ENDS or "\n" in lower
     ]
-    ends = [*starts[1:], len(doc)]
-    sentence_of = [bisect_right(starts, start) - 1 for start, _ in ranges]
-    sums, counts = tokens.sums_of(rows)
-    sentences = [(starts[i], ends[i]) for i in sentence_of]
-    vectors = range_vectors(sums, counts, [*ranges, *sentences])
-    return _Plan(
-        ranges=ranges,
-        keys=[" ".join(lowers[a:b]) for a, b in ranges],
-        proposed=np.arange(len(ranges)) < n_proposed,
-        phrases=vectors[: len(ranges)],
-        context=vectors[len(ranges) :],
-    )
+    return starts, [*starts[1:], len(lowers)]
 
 
-def _ends_sentence(lower: str) -> bool:
-    return lower in _SENTENCE_ENDS or "\n" in lower
+def _trimmed(lowers: list[str], start: int, end: int) -> tuple[int, int]:
+    """Return ``(start, end)`` without leading or trailing whitespace and end punctuation."""
+    while start < end and not lowers[start].strip():
+        start += 1
+    while end > start and (not lowers[end - 1].strip() or lowers[end - 1] in _SENTENCE_ENDS):
+        end -= 1
+    return start, end
 
 
 def _top_columns(sims: np.ndarray, n: int) -> np.ndarray:
@@ -320,6 +407,8 @@ def _top_columns(sims: np.ndarray, n: int) -> np.ndarray:
         "context_weight": CONTEXT_WEIGHT,
         "proposals": PROPOSALS,
         "heuristic_min_similarity": HEURISTIC_MIN_SIMILARITY,
+        "sentence_links": SENTENCE_LINKS,
+        "sentence_min_similarity": SENTENCE_MIN_SIMILARITY,
     },
 )
 def make_skill_linker(  # noqa: PLR0917 - spaCy passes the config as arguments
@@ -331,6 +420,8 @@ def make_skill_linker(  # noqa: PLR0917 - spaCy passes the config as arguments
     context_weight: float,
     proposals: str,
     heuristic_min_similarity: float,
+    sentence_links: bool,
+    sentence_min_similarity: float,
 ) -> SkillLinker:
     """Make a ``SkillLinker`` (without a model: give it one with ``set_model``).
 
@@ -345,4 +436,6 @@ def make_skill_linker(  # noqa: PLR0917 - spaCy passes the config as arguments
         context_weight=context_weight,
         proposals=proposals,
         heuristic_min_similarity=heuristic_min_similarity,
+        sentence_links=sentence_links,
+        sentence_min_similarity=sentence_min_similarity,
     )

@@ -94,3 +94,39 @@ def test_bundled_static_model():
 def test_a_folder_without_a_span_model_is_refused(toy, tmp_path):
     with pytest.raises(TaxonomyError, match="not skill proposer weights"):
         build_nlp(toy, span_model=tmp_path)
+
+
+def _sentence_nlp(toy, sentence_links):
+    nlp = build_nlp(toy, semantic=False)
+    config = {
+        "min_similarity": 0.3,
+        "heuristic_min_similarity": 0.9,  # phrases link only when nearly labels
+        "context_weight": 0.0,
+        "sentence_links": sentence_links,
+        "sentence_min_similarity": 0.3,
+    }
+    linker = nlp.add_pipe(FACTORY, config=config)
+    model = BagOfWords()
+    linker.set_model(model, label_vectors(toy, model))
+    return nlp
+
+
+def test_a_sentence_link_ranks_a_skill_on_a_phrase_with_a_mention(toy):
+    text = "SQL queries on big data."
+    [with_links] = extract_mentions(_sentence_nlp(toy, True), [text])
+    [without] = extract_mentions(_sentence_nlp(toy, False), [text])
+    assert [m.label for m in without] == ["SQL"]
+    by_sentence = [m for m in with_links if m.label == "big data analysis"]
+    assert by_sentence, with_links
+    # the sentence's topic sits on the exact match's span: no span of its own
+    assert (by_sentence[0].start, by_sentence[0].end, by_sentence[0].surface) == (0, 3, "SQL")
+    assert by_sentence[0].method == "semantic"
+    assert {(m.start, m.end) for m in with_links} == {(m.start, m.end) for m in without}
+
+
+def test_a_sentence_without_a_mention_links_nothing(toy):
+    nlp = _sentence_nlp(toy, True)
+    doc = nlp("queries on big data every day")
+    group = doc.spans[SPANS_KEY]
+    assert len(group) == len(group.attrs.get("sentence", [])) == 0
+    assert next(extract_mentions(nlp, ["queries on big data every day"])) == []
