@@ -32,7 +32,12 @@ def semantic_nlp(toy):
     nlp = build_nlp(toy, semantic=False)
     linker = nlp.add_pipe(
         FACTORY,
-        config={"min_similarity": 0.3, "heuristic_min_similarity": 0.3, "context_weight": 0.0},
+        config={
+            "min_similarity": 0.3,
+            "heuristic_min_similarity": 0.3,
+            "context_weight": 0.0,
+            "proposals": "heuristic",  # no span proposer in these pipelines
+        },
     )
     model = BagOfWords()
     linker.set_model(model, label_vectors(toy, model))
@@ -101,6 +106,7 @@ def _sentence_nlp(toy, sentence_links):
     config = {
         "min_similarity": 0.3,
         "heuristic_min_similarity": 0.9,  # phrases link only when nearly labels
+        "proposals": "heuristic",
         "context_weight": 0.0,
         "sentence_links": sentence_links,
         "sentence_min_similarity": 0.3,
