@@ -61,8 +61,6 @@ SENTENCE_MIN_SIMILARITY = 0.4
 PROPOSALS = "spans"
 """Phrases to link: ``spans`` (the doc's entities from a span proposer), ``heuristic``
 (``candidate_ranges``) or ``both`` (see the module docstring)."""
-_NEVER = 2.0
-"""Floor no cosine reaches: ranges kept only as anchors."""
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 _MODEL_DIR = "model"
 _MATRIX_FILE = "label_vectors.npy"
@@ -173,22 +171,22 @@ class SkillLinker:
             plans = []
         else:
             plans = [self._plan(doc) for doc in docs]
-        if not any(len(plan.ranges) for plan in plans):
+        if not any(plan.keys for plan in plans):
             for doc in docs:
                 doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key)
             return docs
         keys = [key for plan in plans for key in plan.keys]
         unique = {key: row for row, key in enumerate(dict.fromkeys(keys))}
         inverse = np.asarray([unique[key] for key in keys])
-        phrases = np.concatenate([plan.phrases for plan in plans])
+        phrases = np.concatenate([plan.phrases[: len(plan.keys)] for plan in plans])
         first_of = np.zeros(len(unique), dtype=np.int64)
         first_of[inverse[::-1]] = np.arange(len(inverse))[::-1]
         columns, near = self._shortlist(phrases[first_of])
         context = np.concatenate([plan.context for plan in plans])
         floors = np.concatenate([plan.floors for plan in plans])
-        proposed = np.concatenate([plan.proposed for plan in plans])
-        owner = np.repeat(np.arange(len(plans)), [len(plan.ranges) for plan in plans])
-        offsets = np.cumsum([0] + [len(plan.ranges) for plan in plans])
+        proposed = np.concatenate([plan.proposed[: len(plan.keys)] for plan in plans])
+        owner = np.repeat(np.arange(len(plans)), [len(plan.keys) for plan in plans])
+        offsets = np.cumsum([0] + [len(plan.keys) for plan in plans])
         found: list[list[tuple[float, int, int]]] = [[] for _ in docs]
         shortlist = (columns[inverse], near[inverse])
         for value, phrase, column in self._best(shortlist, context, floors, proposed):
@@ -204,25 +202,19 @@ class SkillLinker:
     ) -> list[tuple[float, int, int, bool]]:
         """Put each sentence's links on its phrase nearest the linked label; flag them.
 
-        The phrases: the sentence's proposed, exactly matched and linked ones. A sentence
-        without any loses its links: a whole sentence is no mention.
+        The phrases: the sentence's proposed and exactly matched ones (``plan.anchors``).
         """
         if not plan.sentence.any():
             return [(*link, False) for link in found]
         matrix = self.vectors.matrix  # type: ignore[union-attr]
-        linked = np.zeros(len(plan.ranges), dtype=bool)
-        linked[[p for _, p, _ in found]] = True
-        anchors = np.flatnonzero((linked & ~plan.sentence) | plan.proposed | plan.matched)
         out = []
         for value, phrase, column in found:
             if not plan.sentence[phrase]:
                 out.append((value, phrase, column, False))
                 continue
-            start, end = plan.ranges[phrase]
-            inside = [q for q in anchors if start <= plan.ranges[q][0] and plan.ranges[q][1] <= end]
-            if inside:
-                best = max(inside, key=lambda q: float(plan.phrases[q] @ matrix[column]))
-                out.append((value, best, column, True))
+            inside = plan.anchors[plan.ranges[phrase]]
+            best = max(inside, key=lambda q: float(plan.phrases[q] @ matrix[column]))
+            out.append((value, best, column, True))
         return out
 
     def _shortlist(self, phrases: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -278,8 +270,10 @@ class SkillLinker:
     def _plan(self, doc: Doc) -> _Plan:
         """Return the phrases of ``doc`` to link, with their floors, vectors and context vectors.
 
-        Phrases: the doc's entities (from a span proposer), then ``candidate_ranges``, then the
-        sentences (with ``sentence_links``); a range found twice keeps its lowest floor.
+        Phrases: the doc's entities (from a span proposer), then ``candidate_ranges``, then (with
+        ``sentence_links``) the sentences holding a proposed or exactly matched phrase, the
+        anchors of their links; exact matches follow as anchors only, not linked. A range
+        found twice keeps its lowest floor.
         """
         tokens = self.tokens
         rows = tokens.rows(doc)  # type: ignore[union-attr]
@@ -291,36 +285,41 @@ class SkillLinker:
         if self.proposals != "spans":
             for found in doc_candidate_ranges(doc, lowers=lowers):
                 floors[found] = min(floors.get(found, 1.0), self.heuristic_min_similarity)
-        matched = [(span.start, span.end) for span in doc.spans.get(self.matches_key, ())]
-        for found in matched:  # anchors for sentences' links, not linked themselves
-            floors.setdefault(found, _NEVER)
         starts, ends = _sentences(lowers)
-        sentences = []
-        if self.sentence_links:
-            trimmed = (
-                _trimmed(lowers, start, end) for start, end in zip(starts, ends, strict=True)
-            )
-            sentences = list(dict.fromkeys(found for found in trimmed if found[0] < found[1]))
-        ranges = [*floors, *sentences]
+        phrases = list(floors)
+        matched = [(span.start, span.end) for span in doc.spans.get(self.matches_key, ())]
+        matched = [found for found in dict.fromkeys(matched) if found not in proposed]
+        sentences: dict[tuple[int, int], list[int]] = {}
+        if self.sentence_links:  # anchors: rows of the proposed phrases, then of the matches
+            n_proposed = len(proposed)
+            held = _sentence_anchors(lowers, starts, ends, [*phrases[:n_proposed], *matched])
+            shift = len(phrases) + len(held) - n_proposed
+            sentences = {
+                found: [i if i < n_proposed else i + shift for i in numbers]
+                for found, numbers in held.items()
+            }
+        ranges = [*phrases, *sentences, *matched]
         if not ranges:
             empty = np.zeros((0, tokens.dim), dtype=np.float32)  # type: ignore[union-attr]
             none = np.zeros(0, dtype=bool)
-            return _Plan([], [], np.zeros(0), none, none, none, empty, empty)
-        sentence_of = [bisect_right(starts, start) - 1 for start, _ in ranges]
+            return _Plan([], [], np.zeros(0), none, none, {}, empty, empty)
+        linked = ranges[: len(phrases) + len(sentences)]
+        sentence_of = [bisect_right(starts, start) - 1 for start, _ in linked]
         sums, counts = tokens.sums_of(rows)  # type: ignore[union-attr]
         contexts = [(starts[i], ends[i]) for i in sentence_of]
         vectors = range_vectors(sums, counts, [*ranges, *contexts])
-        is_sentence = np.arange(len(ranges)) >= len(floors)
+        is_sentence = np.zeros(len(ranges), dtype=bool)
+        is_sentence[len(phrases) : len(linked)] = True
         return _Plan(
             ranges=ranges,
-            keys=[" ".join(lowers[a:b]) for a, b in ranges],
+            keys=[" ".join(lowers[a:b]) for a, b in linked],
             floors=np.asarray(
                 [*floors.values(), *[self.sentence_min_similarity] * len(sentences)],
                 dtype=np.float32,
             ),
             proposed=np.asarray([found in proposed for found in ranges], dtype=bool) & ~is_sentence,
             sentence=is_sentence,
-            matched=np.asarray([found in matched for found in ranges], dtype=bool) & ~is_sentence,
+            anchors=sentences,
             phrases=vectors[: len(ranges)],
             context=vectors[len(ranges) :],
         )
@@ -348,13 +347,17 @@ class _Plan:
     """What the linker compares for one doc: its phrases, their floors and sentences' vectors."""
 
     ranges: list[tuple[int, int]]
+    """Phrases to link, then sentences to link, then exact matches (anchors only)."""
     keys: list[str]
+    """One per range to link."""
     floors: np.ndarray
     proposed: np.ndarray
     sentence: np.ndarray
-    matched: np.ndarray
+    anchors: dict[tuple[int, int], list[int]]
+    """A linked sentence's range -> rows of ``ranges`` its links may go on."""
     phrases: np.ndarray
     context: np.ndarray
+    """One per range to link."""
 
 
 def _sentences(lowers: list[str]) -> tuple[list[int], list[int]]:
@@ -375,29 +378,46 @@ def _trimmed(lowers: list[str], start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _sentence_anchors(
+    lowers: list[str], starts: list[int], ends: list[int], anchors: list[tuple[int, int]]
+) -> dict[tuple[int, int], list[int]]:
+    """Return each sentence holding any of ``anchors`` (trimmed range) -> their indices.
+
+    Example: ``_sentence_anchors(["SQL", "."], [0], [2], [(0, 1)])`` -> ``{(0, 1): [0]}``
+    """
+    held: dict[tuple[int, int], list[int]] = {}
+    for number, (start, end) in enumerate(anchors):
+        sentence = bisect_right(starts, start) - 1
+        if end <= ends[sentence]:
+            found = _trimmed(lowers, starts[sentence], ends[sentence])
+            if found[0] < found[1]:
+                held.setdefault(found, []).append(number)
+    return held
+
+
 def _top_columns(sims: np.ndarray, n: int) -> np.ndarray:
-    """Column indices of the ``n`` largest values of each row (ties broken arbitrarily).
+    """Column indices of the ``n`` largest values of each row, in no order (ties: any).
 
     A full ``argpartition`` over ESCO's 14k labels costs more than the product itself. The
-    columns are cut into blocks of ``_BLOCK``; the ``n``-th largest block maximum is a
-    threshold that at least ``n`` values reach (one per such block) and that the ``n``-th
-    largest value therefore reaches too, so the values at or above it hold the exact top ``n``
-    and are few enough to sort.
+    columns are cut into blocks of ``_BLOCK``: a value among the top ``n`` lies in one of the
+    ``n`` blocks with the largest maxima (else those blocks' maxima would be ``n`` values at
+    least as large), so only those blocks and the columns after the last whole block are
+    searched.
     """
     rows_n, width = sims.shape
     if width <= 4 * _BLOCK or n >= width // _BLOCK:
         return np.argpartition(-sims, n - 1, axis=1)[:, :n]
     full = width - width % _BLOCK
-    block_max = sims[:, :full].reshape(rows_n, -1, _BLOCK).max(axis=2)
+    blocks = sims[:, :full].reshape(rows_n, -1, _BLOCK)
+    top_blocks = np.argpartition(-blocks.max(axis=2), n - 1, axis=1)[:, :n]
+    values = np.take_along_axis(blocks, top_blocks[:, :, None], axis=1).reshape(rows_n, -1)
+    columns = (top_blocks[:, :, None] * _BLOCK + np.arange(_BLOCK)).reshape(rows_n, -1)
     if full < width:
-        block_max = np.concatenate([block_max, sims[:, full:].max(axis=1, keepdims=True)], axis=1)
-    threshold = -np.partition(-block_max, n - 1, axis=1)[:, n - 1]
-    rows, cols = np.nonzero(sims >= threshold[:, None])
-    values = sims[rows, cols]
-    order = np.lexsort((-values, rows))
-    rows, cols = rows[order], cols[order]
-    starts = np.searchsorted(rows, np.arange(rows_n))
-    return cols[starts[:, None] + np.arange(n)[None, :]]
+        values = np.concatenate([values, sims[:, full:]], axis=1)
+        tail = np.broadcast_to(np.arange(full, width), (rows_n, width - full))
+        columns = np.concatenate([columns, tail], axis=1)
+    best = np.argpartition(-values, n - 1, axis=1)[:, :n]
+    return np.take_along_axis(columns, best, axis=1)
 
 
 @Language.factory(

@@ -8,7 +8,7 @@ import spacy
 
 from taxonomy import TaxonomyError, build_nlp, extract_mentions
 from taxonomy.embeddings import label_vectors, load_static_model
-from taxonomy.semantic import FACTORY, SPANS_KEY
+from taxonomy.semantic import FACTORY, SPANS_KEY, _top_columns
 
 
 class BagOfWords:
@@ -136,3 +136,15 @@ def test_a_sentence_without_a_mention_links_nothing(toy):
     group = doc.spans[SPANS_KEY]
     assert len(group) == len(group.attrs.get("sentence", [])) == 0
     assert next(extract_mentions(nlp, ["queries on big data every day"])) == []
+
+
+@pytest.mark.parametrize(("width", "n"), [(14_163, 20), (1_000, 5), (300, 7), (4_096, 20)])
+def test_top_columns_finds_the_n_largest_of_each_row(width, n):
+    sims = np.random.default_rng(width).standard_normal((50, width)).astype(np.float32)
+    sims[0, :] = 0.5  # ties: any n of them
+    found = _top_columns(sims, n)
+    assert found.shape == (50, n)
+    expected = -np.sort(-sims, axis=1)[:, :n]
+    got = -np.sort(-np.take_along_axis(sims, found, axis=1), axis=1)
+    np.testing.assert_array_equal(got, expected)
+    assert all(len(set(row)) == n for row in found.tolist())
