@@ -7,9 +7,7 @@ skill id as ``span.kb_id_`` and ``span.id_``.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import os
 import pickle
 import re
 from collections.abc import Iterable, Sequence
@@ -41,7 +39,6 @@ logger = logging.getLogger(__name__)
 FACTORY = "skill_matcher"
 SPANS_KEY = "skills"
 SPAN_LABEL = "SKILL"
-_CACHE_FORMAT = 4
 _MATCHER_FILE = "matcher.pkl"
 _WORDS = re.compile(r"[a-z]+")
 MAX_FUZZY_TOKENS = 6
@@ -170,7 +167,7 @@ class SkillMatcher:
             pickle.dump(self.state(), f)
 
     def state(self) -> tuple[object, ...]:
-        """What ``to_disk`` and the matcher cache pickle (``_load_cache`` reads it back)."""
+        """What ``to_disk`` pickles (``from_disk`` reads it back)."""
         return (self.matcher, self._candidates, self._matched, self.rules, self.lemmas, self.fuzzy)
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> SkillMatcher:
@@ -178,8 +175,15 @@ class SkillMatcher:
 
         Example: ``spacy.load("compiled")`` calls this for ``compiled/skill_matcher``
         """
-        if not _load_cache(self, Path(path) / _MATCHER_FILE):
-            raise TaxonomyError(f"{path}: no readable {_MATCHER_FILE}")
+        file = Path(path) / _MATCHER_FILE
+        try:
+            with file.open("rb") as f:
+                matcher, candidates, matched, rules, lemmas, fuzzy = pickle.load(f)  # noqa: S301
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError) as exc:
+            raise TaxonomyError(f"{path}: no readable {_MATCHER_FILE}: {exc}") from exc
+        self.matcher, self._candidates, self._matched = matcher, candidates, matched
+        self.rules, self.lemmas, self.fuzzy = rules, lemmas, fuzzy
+        self.nlp.vocab.strings.add(self.label)
         return self
 
     def __call__(self, doc: Doc) -> Doc:
@@ -270,7 +274,6 @@ def build_nlp(
     *,
     base: str = "blank:en",
     guard: LabelGuard | None = None,
-    cache_dir: Path | None = None,
     semantic: bool = True,
     model_path: Path | None = None,
     span_model: Path | None = None,
@@ -280,9 +283,7 @@ def build_nlp(
     """Return a pipeline that puts the taxonomy's skills into ``doc.spans["skills"]``.
 
     ``base`` is ``"blank:<lang>"`` or an installed pipeline's name; ``guard`` decides which
-    labels may match (default: ``LabelGuard`` with the bundled guard list). With ``cache_dir`` the
-    built matcher is pickled there, keyed by the patterns and the spaCy version, and reused
-    (ESCO: about 2 s instead of 5-6 s); only point it at a folder you trust. With ``semantic``
+    labels may match (default: ``LabelGuard`` with the bundled guard list). With ``semantic``
     a ``skill_linker`` (``taxonomy.semantic``) follows, linking candidate phrases with the
     model2vec model at ``model_path`` (default: the bundled ESCO-tuned one) into
     ``doc.spans["skill_candidates"]``; with ``propose_spans`` too, a ``skill_proposer``
@@ -308,22 +309,12 @@ def build_nlp(
         model = load_static_model(model_path, bundled=LINKER_MODEL_DIR)
         linker: SkillLinker = nlp.add_pipe(LINKER)
         linker.set_model(model, label_vectors(taxonomy, model))
-    cache = _cache_path(cache_dir, patterns, specials) if cache_dir else None
-    if cache and _load_cache(component, cache):
-        component.rules = rules if rules is not None else bundled_rules()
-        return nlp
     component.enable_lemmas(patterns)
     component.add_patterns(patterns)
     component.enable_fuzzy()
     logger.info(
         "built skill matcher: %d patterns, %d tokenizer exceptions", len(patterns), len(specials)
     )
-    if cache:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        partial = cache.with_suffix(f".{os.getpid()}.tmp")
-        with partial.open("wb") as f:
-            pickle.dump(component.state(), f)
-        partial.replace(cache)
     return nlp
 
 
@@ -333,29 +324,3 @@ def _add_span_proposer(nlp: Language, path: Path | None, tokens: TokenVectors | 
     proposer: SkillProposer = nlp.add_pipe(PROPOSER, before=FACTORY, config=config)
     if tokens is not None:
         proposer.set_vectors(tokens)
-
-
-def _load_cache(component: SkillMatcher, cache: Path) -> bool:
-    if not cache.exists():
-        return False
-    try:
-        with cache.open("rb") as f:
-            matcher, candidates, matched, rules, lemmas, fuzzy = pickle.load(f)  # noqa: S301
-    except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError) as exc:
-        logger.warning("ignoring unreadable cache %s: %s", cache, exc)
-        return False
-    component.matcher, component._candidates, component._matched = matcher, candidates, matched
-    component.rules, component.lemmas, component.fuzzy = rules, lemmas, fuzzy
-    component.nlp.vocab.strings.add(component.label)
-    logger.info("loaded skill matcher from %s", cache)
-    return True
-
-
-def _cache_path(cache_dir: Path, patterns: Sequence[SkillPattern], specials: Sequence[str]) -> Path:
-    digest = hashlib.sha256(f"{_CACHE_FORMAT}\x1f{spacy.__version__}".encode())
-    digest.update("\x1f".join(_EXTRA_INFIXES).encode())
-    for pattern in patterns:
-        fields = (pattern.text, pattern.skill_id, pattern.kind, pattern.skill_label)
-        digest.update(("\x1e" + "\x1f".join(fields)).encode())
-    digest.update("\x1e".join(specials).encode())
-    return cache_dir / f"skill_matcher-{digest.hexdigest()[:20]}.pkl"

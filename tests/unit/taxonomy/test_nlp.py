@@ -1,6 +1,7 @@
 import pytest
+import spacy
 
-from taxonomy import build_nlp
+from taxonomy import TaxonomyError, build_nlp
 from taxonomy.nlp import FACTORY, SPANS_KEY, taxonomy_patterns
 
 
@@ -48,17 +49,16 @@ def test_component_is_registered(toy_nlp):
     assert len(toy_nlp.get_pipe(FACTORY)) > 20
 
 
-def test_cache_round_trip(toy, tmp_path):
-    built = build_nlp(toy, cache_dir=tmp_path, semantic=False)
-    [cache] = tmp_path.glob("skill_matcher-*.pkl")
-    reloaded = build_nlp(toy, cache_dir=tmp_path, semantic=False)
+def test_matcher_disk_round_trip(toy, tmp_path):
+    built = build_nlp(toy, semantic=False)
+    built.to_disk(tmp_path / "saved")
+    reloaded = spacy.load(tmp_path / "saved")
     text = "C# and project management, ML"
     first, second = built(text), reloaded(text)
-    assert [(s.text, s.kb_id_) for s in second.spans[SPANS_KEY]] == [
-        (s.text, s.kb_id_) for s in first.spans[SPANS_KEY]
+    assert [(s.text, s.label_, s.kb_id_) for s in second.spans[SPANS_KEY]] == [
+        (s.text, s.label_, s.kb_id_) for s in first.spans[SPANS_KEY]
     ]
     assert len(second.spans[SPANS_KEY]) == 3
-    assert list(tmp_path.iterdir()) == [cache]
 
 
 def test_registered_patterns_function_reads_a_taxonomy_file(tmp_path, toy):
@@ -72,11 +72,8 @@ def test_registered_patterns_function_reads_a_taxonomy_file(tmp_path, toy):
     assert any(p.text == "Node.js" for p in patterns)
 
 
-def test_unreadable_cache_is_rebuilt(toy, tmp_path):
-    build_nlp(toy, cache_dir=tmp_path, semantic=False)
-    [cache] = tmp_path.glob("skill_matcher-*.pkl")
-    cache.write_bytes(b"not a pickle")
-    nlp = build_nlp(toy, cache_dir=tmp_path, semantic=False)
-    doc = nlp("SQL")
-    assert [s.text for s in doc.spans[SPANS_KEY]] == ["SQL"]
-    assert cache.read_bytes() != b"not a pickle"
+def test_unreadable_matcher_file_raises(toy, tmp_path):
+    build_nlp(toy, semantic=False).to_disk(tmp_path / "saved")
+    (tmp_path / "saved" / FACTORY / "matcher.pkl").write_bytes(b"not a pickle")
+    with pytest.raises(TaxonomyError, match=r"matcher\.pkl"):
+        spacy.load(tmp_path / "saved")
