@@ -34,6 +34,26 @@ from taxonomy import load_taxonomy
 logger = logging.getLogger(__name__)
 
 STAGES = ("load", "extract", "score", "report")
+# Stages that change the inputs of the demand rows the score stage stores (`int_demand_inputs`).
+RESCORED_STAGES = ("load", "extract")
+
+
+def with_score(stages: Sequence[str]) -> list[str]:
+    """``stages``, plus the score stage when one of them changes what the stored rows hold.
+
+    Reads use the stored demand rows only while their inputs are unchanged, so a load or an
+    extraction left unscored makes every read compute them live (slow) until the next score.
+    It scores even when the stage changed nothing: the rows may be stale from before (a new
+    taxonomy, an older unscored load), telling that costs a pass over the inputs, and scoring
+    is idempotent.
+
+    Example:
+        >>> with_score(["load"]), with_score(["report"])
+        (['load', 'score'], ['report'])
+    """
+    if "score" in stages or not set(stages) & set(RESCORED_STAGES):
+        return list(stages)
+    return [*stages, "score"]
 
 
 def _demand(path: Path) -> dict[str, tuple[str, float]]:

@@ -92,7 +92,8 @@ def extract(  # noqa: PLR0917 - one parameter per typer option
 ) -> None:
     """Extract skill mentions from JSONL {"id","text"} lines; write JSONL {"id","skills"}.
 
-    With --warehouse, run the extract stage on the warehouse's new or changed documents.
+    With --warehouse, run the extract stage on the warehouse's new or changed documents, then
+    the score stage.
     Example: echo '{"id":"1","text":"Python and SQL"}' | skillsignal extract
     """
     if in_warehouse:

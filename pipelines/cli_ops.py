@@ -1,7 +1,7 @@
 """Operations commands: each stage alone (`crawl`, `load`, `score`, `report`), `runs`, `serve`.
 
 `skillsignal extract --warehouse` (in `pipelines.cli`) is the extract stage: plain
-`skillsignal extract` keeps its JSONL contract.
+`skillsignal extract` keeps its JSONL contract. Load and extract are followed by the score stage.
 """
 
 from __future__ import annotations
@@ -43,13 +43,20 @@ def run_stages(
     all_documents: bool = False,
     run_id: str | None = None,
 ) -> RunSummary:
-    """Run warehouse stages alone as the `build_warehouse` flow; print what they did."""
+    """Run warehouse stages alone as the `build_warehouse` flow; print what they did.
+
+    Stages that change scoring inputs are followed by the score stage in the same run, so the
+    published warehouse never holds stale demand rows (see `pipelines.build.with_score`).
+    """
+    from pipelines.build import with_score
+
+    chosen = with_score(stages)
     try:
         config = _prepared(config_path, db)
         from pipelines.flows import build_warehouse, with_task_runner
 
         summary = with_task_runner(build_warehouse, config)(
-            config, stages, crawl_dir=crawl_dir, all_documents=all_documents, run_id=run_id
+            config, chosen, crawl_dir=crawl_dir, all_documents=all_documents, run_id=run_id
         )
     except Exception as exc:
         raise handle(exc) from exc
@@ -59,6 +66,9 @@ def run_stages(
     print_summary(console, summary)
     if summary.sources:
         print_crawl_report(console, summary.db_path, summary.run_id)
+    if chosen != stages:
+        done = ", ".join(stages)
+        console.print(f"scored after {done}: stored demand rows are current", highlight=False)
     return summary
 
 
@@ -102,7 +112,7 @@ def load(
     db: DbOption = None,
     run_id: RunIdOption = None,
 ) -> None:
-    """Load a crawl into the warehouse (published atomically; readers are never blocked).
+    """Load a crawl into the warehouse, then score (published atomically; readers never wait).
 
     Example: skillsignal load --crawl-dir data/crawls/20260730T020000Z
     """
