@@ -83,8 +83,16 @@ def extract_documents(
     The partition files (in `data/partitions/<run id>/`) are removed once stored.
     """
     part_dir = Path(config.paths.data_dir) / "partitions" / run_id
+    extraction = config.extraction
+    extractor = partitions.extractor_id(
+        extraction.min_score, semantic=extraction.semantic, overlay=extraction.overlay
+    )
     docs_paths = partitions.write_partitions(
-        work, part_dir, all_documents=all_documents, rows=config.compute.partition_rows
+        work,
+        part_dir,
+        all_documents=all_documents,
+        rows=config.compute.partition_rows,
+        extractor=extractor,
     )
     if not docs_paths:
         return 0, 0
@@ -96,7 +104,7 @@ def extract_documents(
     ]
     mention_paths = [future.result() for future in futures]
     documents = sum(partitions.pq.read_metadata(p).num_rows for p in docs_paths)
-    mentions = partitions.store_mentions(work, docs_paths, mention_paths)
+    mentions = partitions.store_mentions(work, docs_paths, mention_paths, extractor)
     shutil.rmtree(part_dir)
     return documents, mentions
 

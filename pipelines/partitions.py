@@ -21,7 +21,7 @@ import warehouse
 import warehouse.mentions
 from pipelines.config import ComputeConfig
 from pipelines.errors import ConfigError
-from taxonomy import extract_mentions, load_nlp
+from taxonomy import extract_mentions, load_nlp, pipeline_digest
 
 # The mentions columns the warehouse takes (it fills in the taxonomy version itself).
 MENTIONS_SCHEMA = pa.schema(
@@ -37,13 +37,30 @@ def _nlp(semantic: bool = True, overlay: Path | None = None) -> Language:
     return load_nlp(overlay_path=overlay, semantic=semantic, propose_spans=semantic)
 
 
-def write_partitions(db_path: Path, out_dir: Path, *, all_documents: bool, rows: int) -> list[Path]:
-    """Write the documents that need extraction as ``docs-NNNNN.parquet`` files of ``rows`` each."""
+def extractor_id(min_score: float, *, semantic: bool = True, overlay: Path | None = None) -> str:
+    """Return what stored mentions depend on besides the document and the vocabulary.
+
+    That is the pipeline (``taxonomy.pipeline_digest``: code, models, overlay) and the
+    threshold of the stored scores.
+    """
+    digest = pipeline_digest(overlay_path=overlay, semantic=semantic, propose_spans=semantic)
+    return f"{digest}/min_score={min_score:g}"
+
+
+def write_partitions(
+    db_path: Path, out_dir: Path, *, all_documents: bool, rows: int, extractor: str | None = None
+) -> list[Path]:
+    """Write the documents that need extraction as ``docs-NNNNN.parquet`` files of ``rows`` each.
+
+    ``extractor`` (``extractor_id``): documents extracted by another pipeline need it again.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     for stale in out_dir.glob("*.parquet"):
         stale.unlink()
     with warehouse.connect(db_path, read_only=True) as con:
-        docs = warehouse.documents_for_extraction(con, all_documents=all_documents)
+        docs = warehouse.documents_for_extraction(
+            con, all_documents=all_documents, extractor=extractor
+        )
     paths = []
     for number, start in enumerate(range(0, docs.num_rows, rows)):
         path = out_dir / f"docs-{number:05d}.parquet"
@@ -80,12 +97,17 @@ def extract_partition(
     return out
 
 
-def store_mentions(db_path: Path, docs_paths: list[Path], mention_paths: list[Path]) -> int:
-    """Replace the mentions of every partitioned document in one transaction; return the count."""
+def store_mentions(
+    db_path: Path, docs_paths: list[Path], mention_paths: list[Path], extractor: str | None = None
+) -> int:
+    """Replace the mentions of every partitioned document in one transaction; return the count.
+
+    ``extractor`` is recorded with each document (see ``write_partitions``).
+    """
     documents = pa.concat_tables([pq.read_table(p, columns=DOCUMENT_KEYS) for p in docs_paths])
     mentions = pa.concat_tables([pq.read_table(p, schema=MENTIONS_SCHEMA) for p in mention_paths])
     with warehouse.connect(db_path) as con:
-        return warehouse.replace_mentions(con, mentions, documents=documents)
+        return warehouse.replace_mentions(con, mentions, documents=documents, extractor=extractor)
 
 
 def task_runner(compute: ComputeConfig) -> object | None:

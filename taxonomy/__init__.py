@@ -3,7 +3,7 @@
 This package uses the ESCO classification of the European Commission.
 """
 
-from taxonomy.compiled import load_nlp
+from taxonomy.compiled import load_nlp, pipeline_digest
 from taxonomy.errors import TaxonomyError
 from taxonomy.extract import extract_mentions
 from taxonomy.model import Skill, SkillLabel, SkillMention
@@ -20,4 +20,5 @@ __all__ = [
     "extract_mentions",
     "load_nlp",
     "load_taxonomy",
+    "pipeline_digest",
 ]

@@ -66,7 +66,9 @@ def load_nlp(
         TaxonomyError: the taxonomy or overlay file is missing, unreadable or malformed.
     """
     rules = load_rules(overlay_path)  # reads and checks the overlay first
-    digest = _digest([taxonomy_path, overlay_path], semantic, propose_spans)
+    digest = pipeline_digest(
+        taxonomy_path, overlay_path=overlay_path, semantic=semantic, propose_spans=propose_spans
+    )
     folder = (cache_dir or default_cache_dir()) / "nlp" / digest
     if folder.is_dir():
         try:
@@ -98,8 +100,25 @@ def _save(nlp: Language, folder: Path) -> None:
         shutil.rmtree(partial, ignore_errors=True)
 
 
-def _digest(files: list[Path | None], semantic: bool, propose_spans: bool) -> str:
-    """A digest of everything the compiled pipeline depends on (``None``: bundled data)."""
+def pipeline_digest(
+    taxonomy_path: Path | None = None,
+    *,
+    overlay_path: Path | None = None,
+    semantic: bool = True,
+    propose_spans: bool = True,
+) -> str:
+    """Return a digest of everything ``load_nlp``'s pipeline depends on.
+
+    That is the taxonomy and overlay files, the package's code and data (models, rules) and
+    the spaCy and model2vec versions: the pipeline's folder name in the cache, and what the
+    warehouse records with each extraction.
+
+    Example: ``pipeline_digest()`` -> ``'3f9c...'`` (24 hex digits)
+
+    Raises:
+        TaxonomyError: the taxonomy or overlay file cannot be read.
+    """
+    files = [taxonomy_path, overlay_path]
     digest = hashlib.sha256()
     versions = (_FORMAT, spacy.__version__, version("model2vec"), semantic, propose_spans)
     digest.update(repr(versions).encode())

@@ -37,16 +37,19 @@ MENTIONS_SCHEMA = pa.schema(
 
 
 def documents_for_extraction(
-    con: duckdb.DuckDBPyConnection, *, all_documents: bool = False
+    con: duckdb.DuckDBPyConnection, *, all_documents: bool = False, extractor: str | None = None
 ) -> pa.Table:
     """Return the active documents that need skill extraction.
 
     A document needs it when no extraction is recorded for its current content_hash with the
-    current vocabulary (documents that yielded zero mentions count as extracted).
+    current vocabulary and ``extractor`` (documents that yielded zero mentions count as
+    extracted).
 
     Args:
         con: A connection with migrations applied.
         all_documents: Return every active posting and credential instead.
+        extractor: An id of the extraction pipeline and its settings (as recorded by
+            `replace_mentions`); documents extracted by another are returned again.
 
     Returns:
         Arrow table (doc_kind, doc_key, content_hash, text), ordered by doc_kind, doc_key;
@@ -60,7 +63,7 @@ def documents_for_extraction(
         ['doc_kind', 'doc_key', 'content_hash', 'text']
     """
     version_id = _require_version(con)
-    params = {"version_id": version_id, "all_documents": all_documents}
+    params = {"version_id": version_id, "all_documents": all_documents, "extractor": extractor}
     query = read_sql("queries", "documents_for_extraction")
     return con.sql(query, params=params).to_arrow_table()
 
@@ -71,13 +74,14 @@ def replace_mentions(
     *,
     documents: pa.Table | None = None,
     extracted_at: datetime | None = None,
+    extractor: str | None = None,
 ) -> int:
     """Replace the mentions of the extracted documents in one transaction.
 
     The replaced documents are ``documents`` (pass the `documents_for_extraction` table, so that
     documents with zero mentions are recorded too) plus every document named in ``mentions``.
     Their old mentions are deleted, the new ones inserted and each document's extraction is
-    recorded in ``extractions`` with its content_hash and the vocabulary.
+    recorded in ``extractions`` with its content_hash, the vocabulary and the extractor.
 
     Args:
         con: A writable connection.
@@ -89,6 +93,8 @@ def replace_mentions(
             score -> confidence; doc_* and content_hash come from the documents table.
         documents: doc_kind, doc_key, content_hash of the documents that were extracted.
         extracted_at: Stored on every row (default: now, UTC).
+        extractor: The extraction pipeline's id, recorded with each document
+            (see `documents_for_extraction`).
 
     Returns:
         Number of mentions inserted.
@@ -107,7 +113,8 @@ def replace_mentions(
     with registered(con, _mentions=table, _documents=docs), transaction(con):
         execute(con, "load", "mentions__delete")
         execute(con, "load", "mentions__insert", params)
-        execute(con, "load", "extractions__upsert", {**params, "version_id": version_id})
+        upsert = {**params, "version_id": version_id, "extractor": extractor}
+        execute(con, "load", "extractions__upsert", upsert)
     logger.info("stored %d mentions for %d documents", table.num_rows, docs.num_rows)
     return table.num_rows
 

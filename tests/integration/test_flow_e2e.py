@@ -9,6 +9,7 @@ from importlib.resources import files
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 import pytest
 
 from pipelines.config import Config, CrawlConfig
@@ -123,6 +124,30 @@ def test_credential_covering_more_demand_scores_higher(first_run, config: Config
         for b, b_skills in covered.items():
             if (b_skills & demanded) < (a_skills & demanded):
                 assert coverage[a] > coverage[b]
+
+
+def test_changed_extraction_settings_select_every_document_again(
+    first_run, config: Config, tmp_path: Path
+) -> None:
+    from pipelines.partitions import extractor_id, write_partitions
+
+    extraction = config.extraction
+    db = config.warehouse.path
+
+    def pending(min_score: float) -> int:
+        extractor = extractor_id(
+            min_score, semantic=extraction.semantic, overlay=extraction.overlay
+        )
+        paths = write_partitions(db, tmp_path, all_documents=False, rows=1000, extractor=extractor)
+        return sum(pq.read_metadata(path).num_rows for path in paths)
+
+    assert pending(extraction.min_score) == 0  # the run recorded its extractor
+    with duckdb.connect(str(db), read_only=True) as con:
+        active = con.execute(
+            "select (select count(*) from postings where active)"
+            " + (select count(*) from credentials where active)"
+        ).fetchone()[0]
+    assert pending(extraction.min_score + 0.05) == active > 0
 
 
 def test_second_run_changes_only_last_seen_and_removed_posting_closes(

@@ -190,3 +190,15 @@ def test_replace_mentions_validates_columns(loaded, install_toy_taxonomy):
     with pytest.raises(WarehouseError, match="lacks column"):
         replace_mentions(loaded, pa.table({"doc_kind": ["posting"]}))
     assert replace_mentions(loaded, pa.table({})) == 0
+
+
+def test_another_extractor_makes_its_documents_pending(loaded, install_toy_taxonomy, fake_extract):
+    install_toy_taxonomy(loaded)
+    documents = documents_for_extraction(loaded, extractor="pipeline-a")
+    replace_mentions(loaded, fake_extract(documents), documents=documents, extractor="pipeline-a")
+    assert documents_for_extraction(loaded, extractor="pipeline-a").num_rows == 0
+    # a new release's models, another overlay or threshold: everything again, once
+    assert documents_for_extraction(loaded, extractor="pipeline-b").num_rows == 8
+    assert documents_for_extraction(loaded).num_rows == 8  # recorded before extractors had ids
+    recorded = loaded.sql("select distinct extractor from extractions").fetchall()
+    assert recorded == [("pipeline-a",)]

@@ -1,7 +1,8 @@
 -- Active documents to run skill extraction on: text = title || '\n' || description.
 -- Grain: one row per (doc_kind, doc_key). Params: $version_id (current vocabulary),
--- $all_documents (true = every active document, false = only those not yet extracted with
--- their current content_hash and this vocabulary). Upstream: postings, credentials, extractions.
+-- $extractor (the extraction pipeline's id, or null), $all_documents (true = every active
+-- document, false = only those not yet extracted with their current content_hash, this
+-- vocabulary and this extractor). Upstream: postings, credentials, extractions.
 with documents as (
     select
         'posting' as doc_kind,
@@ -33,6 +34,7 @@ final as (
                 and e.doc_key = d.doc_key
                 and e.content_hash = d.content_hash
                 and e.taxonomy_version = $version_id
+                and e.extractor is not distinct from $extractor
         )
 )
 
