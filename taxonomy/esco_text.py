@@ -55,18 +55,30 @@ def description_start(words: Sequence[str], start: int, known: Collection[str]) 
 
     >>> description_start("SQL query language The language".split(), 1, {"query language"})
     3
+    >>> description_start("academic English academic English language The".split(), 1, ())
+    5
     """
     seen = set(words[:start])
     folded = [normalize_label(word) for word in words]
     index = start
     while index < len(words):
         word = words[index]
-        if _SENTENCE_START.match(word) and word not in seen:
+        if _SENTENCE_START.match(word) and word not in seen and not _label_repeats(words, index):
             return index
         step = _longest_known(folded, index, (known,)) or 1
         seen.update(words[index : index + step])
         index += step
     return None
+
+
+def _label_repeats(words: Sequence[str], index: int) -> bool:
+    """Whether ``words`` up to ``index`` come back right after it.
+
+    A label ending in a proper noun, repeated by an alternative label ("academic English
+    academic English language"), is no description start.
+    """
+    length = index + 1
+    return list(words[length : 2 * length]) == list(words[:length])
 
 
 def guess_label_length(words: Sequence[str]) -> int:
