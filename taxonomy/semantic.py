@@ -32,11 +32,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from taxonomy.candidates import doc_candidate_ranges
 from taxonomy.embeddings import LabelVectors, load_static_model
+from taxonomy.language import is_foreign
 from taxonomy.token_vectors import TokenVectors, range_vectors
 
 logger = logging.getLogger(__name__)
@@ -273,22 +275,29 @@ class SkillLinker:
         Phrases: the doc's entities (from a span proposer), then ``candidate_ranges``, then (with
         ``sentence_links``) the sentences holding a proposed or exactly matched phrase, the
         anchors of their links; exact matches follow as anchors only, not linked. A range
-        found twice keeps its lowest floor.
+        found twice keeps its lowest floor. Sentences in another language than English
+        (``taxonomy.language``) are left out: English labels are no match for them.
         """
         tokens = self.tokens
         rows = tokens.rows(doc)  # type: ignore[union-attr]
         lowers = tokens.lowers(rows)  # type: ignore[union-attr]
+        starts, ends = _sentences(lowers)
+        foreign = [is_foreign(lowers[a:b], STOP_WORDS) for a, b in zip(starts, ends, strict=True)]
+
+        def english(found: tuple[int, int]) -> bool:
+            return not foreign[bisect_right(starts, found[0]) - 1]
+
         floors: dict[tuple[int, int], float] = {}
         if self.proposals != "heuristic":
-            floors.update(((ent.start, ent.end), self.min_similarity) for ent in doc.ents)
+            ents = [(ent.start, ent.end) for ent in doc.ents]
+            floors.update((found, self.min_similarity) for found in ents if english(found))
         proposed = set(floors)
         if self.proposals != "spans":
-            for found in doc_candidate_ranges(doc, lowers=lowers):
+            for found in filter(english, doc_candidate_ranges(doc, lowers=lowers)):
                 floors[found] = min(floors.get(found, 1.0), self.heuristic_min_similarity)
-        starts, ends = _sentences(lowers)
         phrases = list(floors)
         matched = [(span.start, span.end) for span in doc.spans.get(self.matches_key, ())]
-        matched = [found for found in dict.fromkeys(matched) if found not in proposed]
+        matched = [m for m in dict.fromkeys(matched) if m not in proposed and english(m)]
         sentences: dict[tuple[int, int], list[int]] = {}
         if self.sentence_links:  # anchors: rows of the proposed phrases, then of the matches
             n_proposed = len(proposed)

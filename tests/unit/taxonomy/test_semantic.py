@@ -148,3 +148,18 @@ def test_top_columns_finds_the_n_largest_of_each_row(width, n):
     got = -np.sort(-np.take_along_axis(sims, found, axis=1), axis=1)
     np.testing.assert_array_equal(got, expected)
     assert all(len(set(row)) == n for row in found.tolist())
+
+
+def test_a_foreign_sentence_is_not_linked(semantic_nlp):
+    english, german = (
+        "You will handle management of projects daily.",
+        "Wir suchen einen Kollegen für management of projects und mehr.",
+    )
+    [in_english, in_german] = extract_mentions(semantic_nlp, [english, german])
+    assert [m for m in in_english if m.method == "semantic"]
+    assert [m for m in in_german if m.method == "semantic"] == []
+    # in a mixed text only the English sentence is linked
+    [mixed] = extract_mentions(semantic_nlp, [german + "\n" + english])
+    semantic = [m for m in mixed if m.method == "semantic"]
+    assert semantic
+    assert all(m.start > len(german) for m in semantic)
