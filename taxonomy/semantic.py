@@ -14,9 +14,10 @@ span, the skill id as ``kb_id_``, its preferred label as ``label_``) with their 
 the group's ``attrs["similarity"]``, best first. With ``sentence_links`` each sentence is a phrase
 too (its own context), linked from ``sentence_min_similarity``: what a sentence is about when
 none of its phrases names it ("performed code reviews for your teammates" -> conduct ICT code
-review). Such a link is put on the sentence's phrase nearest the label among those with a
-mention of their own (proposed, exactly matched or linked), flagged in ``attrs["sentence"]``:
-it ranks a skill for the text without adding a span; a sentence without such a phrase loses it.
+review). Only sentences holding a proposed or exactly matched phrase are linked, and their
+links are put on the one nearest the label, flagged in ``attrs["sentence"]``: they rank a
+skill for the text without adding a span (``extract_mentions`` keeps them only on spans other
+mentions have). Sentences in another language than English are not linked at all.
 
 Defaults were chosen on the validation sets (Decorte tech/house validation, SkillSpan dev).
 """
