@@ -6,6 +6,11 @@ import re
 import unicodedata
 
 _QUALIFIER = re.compile(r"^(?P<name>.*\S)\s*\((?P<qualifier>[^()]+)\)$")
+_VENDOR = re.compile(
+    r"^(?P<vendor>Microsoft Office|Microsoft|MS|Adobe|Autodesk|IBM)\s+(?P<product>[A-Z]\S+.*)$"
+)
+"""Vendors whose product names postings write without them ("Excel", "Photoshop"). Not
+Google, Apple or Oracle: "Sheets", "Pages" and "Lite" alone are everyday words."""
 _DIGIT_GROUP_COMMA = re.compile(r"(?<=\d),(?=\d{3})")
 _MULTI_VALUE_SEPARATOR = re.compile(r"\s*(?:\n|\s\|\s)\s*")
 
@@ -44,6 +49,27 @@ def strip_qualifier(label: str) -> str | None:
     """
     match = _QUALIFIER.match(label.strip())
     return match.group("name") if match else None
+
+
+def product_names(label: str) -> list[str]:
+    """Return the names a vendor-prefixed product label is written with in postings.
+
+    The product alone, and for Microsoft Office products also "Microsoft X" and "MS X".
+
+    >>> product_names("Microsoft Office Excel")
+    ['Excel', 'Microsoft Excel', 'MS Excel']
+    >>> product_names("Adobe Photoshop CC")
+    ['Photoshop CC']
+    >>> product_names("use spreadsheets software")
+    []
+    """
+    match = _VENDOR.match(label.strip())
+    if match is None:
+        return []
+    product = match.group("product")
+    if match.group("vendor") == "Microsoft Office":
+        return [product, f"Microsoft {product}", f"MS {product}"]
+    return [product]
 
 
 def split_multi_value(cell: str | None) -> list[str]:

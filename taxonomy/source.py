@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from taxonomy.errors import TaxonomyError
-from taxonomy.labels import normalize_label, strip_qualifier
+from taxonomy.labels import normalize_label, product_names, strip_qualifier
 from taxonomy.model import LABEL_KINDS, Skill, SkillLabel
 
 BUNDLED_FILE = "esco_skills.parquet"
@@ -47,7 +47,7 @@ class Taxonomy:
         return f"Taxonomy({self.version!r}, {len(self.skills)} skills)"
 
     def labels(self) -> list[SkillLabel]:
-        """Return every label of every skill, derived unqualified forms included.
+        """Return every label of every skill, derived forms included (unqualified, product names).
 
         Example: ``[x.label for x in toy.labels()][:2]`` -> ``["Python (...)", "Python 3"]``
         """
@@ -110,6 +110,7 @@ def _skill_labels(skill: Skill) -> list[SkillLabel]:
     derived = [
         (name, "derived") for label, _ in given if (name := strip_qualifier(label)) is not None
     ]
+    derived += [(name, "derived") for label, _ in given for name in product_names(label)]
     labels: list[SkillLabel] = []
     seen: set[str] = set()
     for label, kind in [*given, *derived]:

@@ -3,7 +3,7 @@
 import pytest
 import spacy
 
-from taxonomy import TaxonomyError, build_nlp, extract_mentions
+from taxonomy import Skill, Taxonomy, TaxonomyError, build_nlp, extract_mentions
 from taxonomy.ambiguity import bundled_rules, load_rules, rules_from
 from taxonomy.overlay import parse_overlay
 
@@ -78,3 +78,24 @@ def test_a_malformed_overlay_names_its_file(tmp_path):
     path.write_text('[[ambiguous]]\nlabel = "Go"\n', encoding="utf-8")
     with pytest.raises(TaxonomyError, match=r"bad\.toml"):
         load_rules(path)
+
+
+@pytest.fixture(scope="module")
+def office_nlp():
+    spreadsheets = Skill("id:sheets", "use spreadsheets software", ("Microsoft Office Excel",))
+    slides = Skill("id:slides", "use presentation software", ("Microsoft Office PowerPoint",))
+    office = Taxonomy([spreadsheets, slides], version="office", attribution="test")
+    return build_nlp(office, semantic=False)  # the bundled rules: "excel" needs context
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Skilled in Excel and PowerPoint", ["Excel", "PowerPoint"]),
+        ("Advanced MS Excel (pivot tables)", ["MS Excel"]),
+        ("Microsoft PowerPoint", ["Microsoft PowerPoint"]),
+        ("You excel in a fast-paced team.", []),  # the verb: no office word near it
+    ],
+)
+def test_office_products_match_by_product_name_excel_only_in_context(office_nlp, text, expected):
+    assert sorted(_surfaces(office_nlp, text)) == sorted(expected)

@@ -17,3 +17,7 @@ def test_bundled_esco_taxonomy():
     assert esco.skills[python].preferred_label == "Python (computer programming)"
     assert esco.skills[esco.lookup("SQL")].preferred_label == "SQL"
     assert esco.skills[esco.lookup("Project Management")].preferred_label == "project management"
+    # product names without their vendor, as postings write them
+    assert esco.skills[esco.lookup("Excel")].preferred_label == "use spreadsheets software"
+    assert esco.skills[esco.lookup("MS Word")].preferred_label == "use word processing software"
+    assert esco.skills[esco.lookup("Photoshop")].preferred_label == "Adobe Photoshop"

@@ -4,7 +4,7 @@ import pytest
 
 import taxonomy.esco_text
 import taxonomy.labels
-from taxonomy.labels import normalize_label, split_multi_value, strip_qualifier
+from taxonomy.labels import normalize_label, product_names, split_multi_value, strip_qualifier
 
 
 @pytest.mark.parametrize("module", [taxonomy.labels, taxonomy.esco_text])
@@ -42,3 +42,11 @@ def test_split_multi_value_accepts_newlines_and_pipes():
     assert split_multi_value("a | b") == ["a", "b"]
     assert split_multi_value("") == []
     assert split_multi_value(None) == []
+
+
+def test_product_names_drop_a_known_vendor_before_a_product_name():
+    assert product_names("IBM Informix") == ["Informix"]
+    assert product_names("MS Access") == ["Access"]
+    assert product_names("Google Sheets") == []  # "Sheets" alone is an everyday word
+    assert product_names("Adobe") == []
+    assert product_names("Microsoft office applications") == []  # no product name after it
