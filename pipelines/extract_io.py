@@ -3,7 +3,9 @@
 Input lines: `{"id": str, "text": str}`. Output, one line per readable input line:
 `{"id", "skills": [{"skill_id", "label", "score", "start", "end", "surface", "method",
 "section"}...]}`,
-best first. A line that cannot be read is reported with its line number and skipped.
+best first. An `implied` skill (one its sentence implies without naming it) has no span:
+`start`, `end` and `surface` are null and `context` holds its sentence's `start` and `end`.
+A line that cannot be read is reported with its line number and skipped.
 """
 
 from __future__ import annotations
@@ -42,20 +44,23 @@ def _parse(line_no: int, line: str) -> tuple[str, str] | LineProblem:
 
 
 def _skills(mentions: list[SkillMention], min_score: float) -> list[dict[str, object]]:
-    return [
-        {
-            "skill_id": m.skill_id,
-            "label": m.label,
-            "score": round(m.score, 4),
-            "start": m.start,
-            "end": m.end,
-            "surface": m.surface,
-            "method": m.method,
-            "section": m.section,
-        }
-        for m in mentions
-        if m.score >= min_score
-    ]
+    return [_skill(m) for m in mentions if m.score >= min_score]
+
+
+def _skill(m: SkillMention) -> dict[str, object]:
+    """One output skill; an implied one has its sentence as ``context``, not as its span."""
+    named = m.method != "implied"
+    return {
+        "skill_id": m.skill_id,
+        "label": m.label,
+        "score": round(m.score, 4),
+        "start": m.start if named else None,
+        "end": m.end if named else None,
+        "surface": m.surface if named else None,
+        "method": m.method,
+        "section": m.section,
+        **({} if named else {"context": {"start": m.start, "end": m.end}}),
+    }
 
 
 def extract_lines(

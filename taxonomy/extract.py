@@ -6,7 +6,10 @@ label 1.0, an alternative label 0.9, a derived unqualified form ("Python" for "P
 (``taxonomy.lemmas``) or fuzzily (``taxonomy.fuzzy``), ``METHOD_FACTORS`` times that. Semantic
 links (``skill_linker``) score ``SEMANTIC_SCALE`` times their similarity, so always below exact
 matches; a skill already matched exactly in a text, or linked earlier in it, is not linked
-again. Mentions come best first: score, then position. Each carries the section of the text it is in
+again. A skill a sentence implies without naming it (the linker's implied links) is method
+``implied``, scored ``IMPLIED_SCALE`` times its similarity, so below ``DEFAULT_MIN_SCORE``,
+and its span is the sentence: it ranks skills for a text but does not count as demand. Mentions
+come best first: score, then position. Each carries the section of the text it is in
 (``taxonomy.sections``).
 """
 
@@ -38,6 +41,8 @@ METHOD_FACTORS = {"exact": 1.0, "lemma": 0.95, "fuzzy": 0.85}
 managment", ``taxonomy.fuzzy``) scores this times its kind's score."""
 SEMANTIC_SCALE = 0.8
 """Semantic score = this times the linker's similarity (< 0.8, the lowest exact score)."""
+IMPLIED_SCALE = 0.6
+"""Implied score = this times the sentence's similarity (< 0.6: below ``DEFAULT_MIN_SCORE``)."""
 DEFAULT_MIN_SCORE = 0.7
 """Suggested threshold for counting mentions as demand (similarity 0.875 for semantic links):
 the lowest on the Decorte validation P/R curves keeping precision >= 0.55 on both sets."""
@@ -88,23 +93,27 @@ def _semantic_mentions(
 
     Phrases' own links come first; then a sentence's links (``sentence`` in the group's
     attrs), only on the ``spans`` (doc character offsets) that mentions already have: a
-    sentence's topic is worth a ranked link, not a span of its own.
+    sentence's topic is worth a ranked link, not a span of its own. Links of a sentence
+    without such spans (``implied``) stay on it, as ``implied`` mentions.
     """
     group = doc.spans.get(CANDIDATES_KEY)
     if group is None:
         return []
     similarities = group.attrs.get("similarity", ())
     by_sentence = group.attrs.get("sentence") or [False] * len(group)
-    links = list(zip(group, similarities, by_sentence, strict=False))
+    implied = group.attrs.get("implied") or [False] * len(group)
+    links = list(zip(group, similarities, by_sentence, implied, strict=False))
     found: list[SkillMention] = []
     for second in (False, True):
-        for span, similarity, sentence in links:
+        for span, similarity, sentence, whole in links:
             if sentence != second or span.kb_id_ in linked:
                 continue
-            if sentence and (span.start_char, span.end_char) not in spans:
+            if sentence and not whole and (span.start_char, span.end_char) not in spans:
                 continue
             linked.add(span.kb_id_)
-            spans.add((span.start_char, span.end_char))
+            if not whole:
+                spans.add((span.start_char, span.end_char))
+            scale = IMPLIED_SCALE if whole else SEMANTIC_SCALE
             found.append(
                 SkillMention(
                     skill_id=span.kb_id_,
@@ -112,8 +121,8 @@ def _semantic_mentions(
                     start=offset + span.start_char,
                     end=offset + span.end_char,
                     surface=span.text,
-                    score=round(min(max(similarity, 0.0), 1.0) * SEMANTIC_SCALE, 4),
-                    method="semantic",
+                    score=round(min(max(similarity, 0.0), 1.0) * scale, 4),
+                    method="implied" if whole else "semantic",
                 )
             )
     return found

@@ -49,7 +49,8 @@ class SkillMention:
 
     ``label`` is the skill's preferred label, ``score`` a confidence in [0, 1], ``method`` says
     how it was found (``exact``: a taxonomy label matched as a phrase; ``lemma``: a label matched
-    through its words' lemmas; ``semantic``: a candidate phrase linked by embedding similarity)
+    through its words' lemmas; ``semantic``: a candidate phrase linked by embedding similarity;
+    ``implied``: a skill its sentence implies without naming it, the span being that sentence)
     and ``section`` which part of a posting holds it (``taxonomy.sections.SECTIONS``; None when
     not computed).
 

@@ -14,10 +14,14 @@ span, the skill id as ``kb_id_``, its preferred label as ``label_``) with their 
 the group's ``attrs["similarity"]``, best first. With ``sentence_links`` each sentence is a phrase
 too (its own context), linked from ``sentence_min_similarity``: what a sentence is about when
 none of its phrases names it ("performed code reviews for your teammates" -> conduct ICT code
-review). Only sentences holding a proposed or exactly matched phrase are linked, and their
-links are put on the one nearest the label, flagged in ``attrs["sentence"]``: they rank a
-skill for the text without adding a span (``extract_mentions`` keeps them only on spans other
-mentions have). Sentences in another language than English are not linked at all.
+review). A sentence holding a proposed or exactly matched phrase puts its links on the one
+nearest the label, flagged in ``attrs["sentence"]``: they rank a skill for the text without
+adding a span (``extract_mentions`` keeps them only on spans other mentions have). With
+``implied_links`` the other sentences are linked too and their links stay on the sentence,
+flagged in ``attrs["implied"]``: skills a text implies without naming them ("Do you
+want to influence the sales of large-scale projects?"), which ``extract_mentions`` reports as
+``implied``, scored below its default threshold. On validation they added .016 RP@5 on house
+and .027 on tech sentences. Sentences in another language than English are not linked at all.
 
 Defaults were chosen on the validation sets (Decorte tech/house validation, SkillSpan dev).
 """
@@ -61,6 +65,9 @@ MATCHES_KEY = "skills"
 SENTENCE_LINKS = True
 SENTENCE_MIN_SIMILARITY = 0.4
 """Floor for whole sentences linked as phrases (``SENTENCE_LINKS``)."""
+IMPLIED_LINKS = True
+"""With ``SENTENCE_LINKS``, also link the sentences without anchors: their links stay on the
+sentence, as skills it implies (``attrs["implied"]``); ``extract_mentions`` gives them no span."""
 PROPOSALS = "spans"
 """Phrases to link: ``spans`` (the doc's entities from a span proposer), ``heuristic``
 (``candidate_ranges``) or ``both`` (see the module docstring)."""
@@ -91,6 +98,7 @@ class SkillLinker:
         heuristic_min_similarity: float = HEURISTIC_MIN_SIMILARITY,
         sentence_links: bool = SENTENCE_LINKS,
         sentence_min_similarity: float = SENTENCE_MIN_SIMILARITY,
+        implied_links: bool = IMPLIED_LINKS,
         matches_key: str = MATCHES_KEY,
     ) -> None:
         self.nlp = nlp
@@ -103,6 +111,7 @@ class SkillLinker:
         self.heuristic_min_similarity = heuristic_min_similarity
         self.sentence_links = sentence_links
         self.sentence_min_similarity = sentence_min_similarity
+        self.implied_links = implied_links
         self.matches_key = matches_key
         self.model: Any = None
         self.vectors: LabelVectors | None = None
@@ -202,22 +211,28 @@ class SkillLinker:
 
     def _anchored(
         self, plan: _Plan, found: list[tuple[float, int, int]]
-    ) -> list[tuple[float, int, int, bool]]:
-        """Put each sentence's links on its phrase nearest the linked label; flag them.
+    ) -> list[tuple[float, int, int, str]]:
+        """Put each sentence's links on its phrase nearest the linked label; say whose they are.
+
+        Each link gets its kind: ``phrase``, ``sentence`` (put on an anchor) or ``implied``
+        (a sentence without anchors: the link stays on the sentence).
 
         The phrases: the sentence's proposed and exactly matched ones (``plan.anchors``).
         """
         if not plan.sentence.any():
-            return [(*link, False) for link in found]
+            return [(*link, "phrase") for link in found]
         matrix = self.vectors.matrix  # type: ignore[union-attr]
         out = []
         for value, phrase, column in found:
             if not plan.sentence[phrase]:
-                out.append((value, phrase, column, False))
+                out.append((value, phrase, column, "phrase"))
                 continue
             inside = plan.anchors[plan.ranges[phrase]]
+            if not inside:  # an implied link: it stays on its sentence
+                out.append((value, phrase, column, "implied"))
+                continue
             best = max(inside, key=lambda q: float(plan.phrases[q] @ matrix[column]))
-            out.append((value, best, column, True))
+            out.append((value, best, column, "sentence"))
         return out
 
     def _shortlist(self, phrases: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -275,7 +290,8 @@ class SkillLinker:
 
         Phrases: the doc's entities (from a span proposer), then ``candidate_ranges``, then (with
         ``sentence_links``) the sentences holding a proposed or exactly matched phrase, the
-        anchors of their links; exact matches follow as anchors only, not linked. A range
+        anchors of their links, and with ``implied_links`` the other sentences, without
+        anchors; exact matches follow as anchors only, not linked. A range
         found twice keeps its lowest floor. Sentences in another language than English
         (``taxonomy.language``) are left out: English labels are no match for them.
         """
@@ -303,6 +319,11 @@ class SkillLinker:
         if self.sentence_links:  # anchors: rows of the proposed phrases, then of the matches
             n_proposed = len(proposed)
             held = _sentence_anchors(lowers, starts, ends, [*phrases[:n_proposed], *matched])
+            if self.implied_links:
+                for a, b in zip(starts, ends, strict=True):
+                    found = _trimmed(lowers, a, b)
+                    if found[0] < found[1] and english(found):
+                        held.setdefault(found, [])
             shift = len(phrases) + len(held) - n_proposed
             sentences = {
                 found: [i if i < n_proposed else i + shift for i in numbers]
@@ -338,7 +359,7 @@ class SkillLinker:
         self,
         doc: Doc,
         ranges: list[tuple[int, int]],
-        found: list[tuple[float, int, int, bool]],
+        found: list[tuple[float, int, int, str]],
     ) -> SpanGroup:
         ids, labels = self.vectors.skill_ids, self.vectors.labels  # type: ignore[union-attr]
         spans = [
@@ -347,7 +368,8 @@ class SkillLinker:
         ]
         attrs = {
             "similarity": [value for value, *_ in found],
-            "sentence": [sentence for *_, sentence in found],
+            "sentence": [kind != "phrase" for *_, kind in found],
+            "implied": [kind == "implied" for *_, kind in found],
         }
         return SpanGroup(doc, name=self.spans_key, attrs=attrs, spans=spans)
 
@@ -441,6 +463,7 @@ def _top_columns(sims: np.ndarray, n: int) -> np.ndarray:
         "heuristic_min_similarity": HEURISTIC_MIN_SIMILARITY,
         "sentence_links": SENTENCE_LINKS,
         "sentence_min_similarity": SENTENCE_MIN_SIMILARITY,
+        "implied_links": IMPLIED_LINKS,
     },
 )
 def make_skill_linker(  # noqa: PLR0917 - spaCy passes the config as arguments
@@ -454,6 +477,7 @@ def make_skill_linker(  # noqa: PLR0917 - spaCy passes the config as arguments
     heuristic_min_similarity: float,
     sentence_links: bool,
     sentence_min_similarity: float,
+    implied_links: bool,
 ) -> SkillLinker:
     """Make a ``SkillLinker`` (without a model: give it one with ``set_model``).
 
@@ -470,4 +494,5 @@ def make_skill_linker(  # noqa: PLR0917 - spaCy passes the config as arguments
         heuristic_min_similarity=heuristic_min_similarity,
         sentence_links=sentence_links,
         sentence_min_similarity=sentence_min_similarity,
+        implied_links=implied_links,
     )

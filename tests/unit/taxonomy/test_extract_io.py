@@ -2,7 +2,8 @@
 
 import json
 
-from pipelines.extract_io import LineProblem, extract_lines
+from pipelines.extract_io import LineProblem, _skills, extract_lines
+from taxonomy import SkillMention
 
 
 def run(nlp, lines, **kwargs):
@@ -45,3 +46,12 @@ def test_min_score_drops_weaker_mentions(toy_nlp):
     line = json.dumps({"id": "1", "text": "python, SQL"})
     [out], _ = run(toy_nlp, [line], min_score=0.9)
     assert [s["surface"] for s in out["skills"]] == ["SQL"]
+
+
+def test_an_implied_skill_has_its_sentence_as_context_not_as_a_span():
+    sentence = "Daily analysis of big data"
+    mention = SkillMention("id:1", "big data analysis", 13, 39, sentence, 0.4, "implied")
+    [skill] = _skills([mention], min_score=0.0)
+    assert (skill["start"], skill["end"], skill["surface"]) == (None, None, None)
+    assert skill["context"] == {"start": 13, "end": 39}
+    assert skill["method"] == "implied"

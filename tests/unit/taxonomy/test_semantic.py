@@ -8,6 +8,7 @@ import spacy
 
 from taxonomy import TaxonomyError, build_nlp, extract_mentions
 from taxonomy.embeddings import label_vectors, load_static_model
+from taxonomy.extract import IMPLIED_SCALE
 from taxonomy.semantic import FACTORY, SPANS_KEY, _top_columns
 
 
@@ -101,7 +102,7 @@ def test_a_folder_without_a_span_model_is_refused(toy, tmp_path):
         build_nlp(toy, span_model=tmp_path)
 
 
-def _sentence_nlp(toy, sentence_links):
+def _sentence_nlp(toy, sentence_links, implied_links=False):
     nlp = build_nlp(toy, semantic=False)
     config = {
         "min_similarity": 0.3,
@@ -110,6 +111,7 @@ def _sentence_nlp(toy, sentence_links):
         "context_weight": 0.0,
         "sentence_links": sentence_links,
         "sentence_min_similarity": 0.3,
+        "implied_links": implied_links,
     }
     linker = nlp.add_pipe(FACTORY, config=config)
     model = BagOfWords()
@@ -130,12 +132,29 @@ def test_a_sentence_link_ranks_a_skill_on_a_phrase_with_a_mention(toy):
     assert {(m.start, m.end) for m in with_links} == {(m.start, m.end) for m in without}
 
 
-def test_a_sentence_without_a_mention_links_nothing(toy):
+def test_a_sentence_without_a_mention_links_nothing_without_implied_links(toy):
     nlp = _sentence_nlp(toy, True)
     doc = nlp("queries on big data every day")
     group = doc.spans[SPANS_KEY]
     assert len(group) == len(group.attrs.get("sentence", [])) == 0
     assert next(extract_mentions(nlp, ["queries on big data every day"])) == []
+
+
+def test_implied_links_rank_what_a_sentence_without_a_mention_is_about(toy):
+    text = "Python, SQL.\nDaily analysis of big data!"
+    nlp = _sentence_nlp(toy, True, implied_links=True)
+    [found] = extract_mentions(nlp, [text])
+    implied = [m for m in found if m.method == "implied"]
+    assert implied[0].label == "big data analysis"
+    # the whole second sentence, without its final "!", is the implied link's span
+    assert {(m.start, m.end, m.surface) for m in implied} == {
+        (13, 39, "Daily analysis of big data")
+    }
+    assert all(m.score <= IMPLIED_SCALE for m in implied)
+    assert found[:2] == [m for m in found if m.method == "exact"]
+    group = nlp(text).spans[SPANS_KEY]
+    assert any(group.attrs["implied"])
+    assert len(group.attrs["implied"]) == len(group)
 
 
 @pytest.mark.parametrize(("width", "n"), [(14_163, 20), (1_000, 5), (300, 7), (4_096, 20)])
