@@ -50,7 +50,7 @@ logger = logging.getLogger(__name__)
 
 FACTORY = "skill_linker"
 SPANS_KEY = "skill_candidates"
-CONTEXT_WEIGHT = 0.4
+CONTEXT_WEIGHT = 0.35
 """Share of the sentence's similarity in a skill's similarity (the phrase's is the rest)."""
 TOP_K = 5
 SHORTLIST = 20
