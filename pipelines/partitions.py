@@ -22,6 +22,7 @@ import warehouse.mentions
 from pipelines.config import ComputeConfig
 from pipelines.errors import ConfigError
 from taxonomy import extract_mentions, load_nlp, pipeline_digest
+from taxonomy.extract import IMPLIED_SCALE
 
 # The mentions columns the warehouse takes (it fills in the taxonomy version itself).
 MENTIONS_SCHEMA = pa.schema(
@@ -32,9 +33,11 @@ _NLP_LOCK = threading.Lock()  # one spaCy pipeline per process, not safe across 
 
 
 @cache
-def _nlp(semantic: bool = True, overlay: Path | None = None) -> Language:
+def _nlp(semantic: bool = True, overlay: Path | None = None, implied: bool = True) -> Language:
     """The bundled taxonomy's pipeline, loaded once per process (and per Dask worker)."""
-    return load_nlp(overlay_path=overlay, semantic=semantic, propose_spans=semantic)
+    return load_nlp(
+        overlay_path=overlay, semantic=semantic, propose_spans=semantic, implied_links=implied
+    )
 
 
 def extractor_id(min_score: float, *, semantic: bool = True, overlay: Path | None = None) -> str:
@@ -83,7 +86,7 @@ def extract_partition(
     texts = docs.column("text").to_pylist()
     rows = []
     with _NLP_LOCK:
-        nlp = _nlp(semantic, overlay)
+        nlp = _nlp(semantic, overlay, implied=min_score <= IMPLIED_SCALE)
         for doc, mentions in zip(keys, extract_mentions(nlp, texts), strict=True):
             rows += [
                 {**doc, "skill_id": m.skill_id, "start_char": m.start, "end_char": m.end,

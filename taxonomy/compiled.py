@@ -24,6 +24,7 @@ from spacy.language import Language
 from taxonomy.ambiguity import load_rules
 from taxonomy.errors import TaxonomyError
 from taxonomy.nlp import build_nlp
+from taxonomy.semantic import FACTORY as LINKER
 from taxonomy.source import load_taxonomy
 
 logger = logging.getLogger(__name__)
@@ -50,11 +51,14 @@ def load_nlp(
     cache_dir: Path | None = None,
     semantic: bool = True,
     propose_spans: bool = True,
+    implied_links: bool = True,
 ) -> Language:
     """Return ``build_nlp``'s pipeline for the taxonomy file (default: bundled), from the cache.
 
     ``overlay_path``: an overlay whose ambiguous and suppressed labels are added to the bundled
-    ones (``taxonomy.ambiguity``).
+    ones (``taxonomy.ambiguity``). Without ``implied_links`` the linker does not link sentences
+    that name no skill (``taxonomy.semantic``): for callers that keep only scores above
+    ``IMPLIED_SCALE``, which implied skills never reach, it saves their cost.
 
     The first call for a taxonomy and code version builds the pipeline and saves it under
     ``cache_dir`` (default: ``default_cache_dir()``); later calls load it in a few seconds.
@@ -70,6 +74,7 @@ def load_nlp(
         taxonomy_path, overlay_path=overlay_path, semantic=semantic, propose_spans=propose_spans
     )
     folder = (cache_dir or default_cache_dir()) / "nlp" / digest
+    nlp = None
     if folder.is_dir():
         try:
             nlp = spacy.load(folder)
@@ -77,10 +82,12 @@ def load_nlp(
             logger.warning("rebuilding the extraction pipeline: %s did not load: %s", folder, exc)
         else:
             logger.info("loaded the extraction pipeline from %s", folder)
-            return nlp
-    taxonomy = load_taxonomy(taxonomy_path)
-    nlp = build_nlp(taxonomy, semantic=semantic, propose_spans=propose_spans, rules=rules)
-    _save(nlp, folder)
+    if nlp is None:
+        taxonomy = load_taxonomy(taxonomy_path)
+        nlp = build_nlp(taxonomy, semantic=semantic, propose_spans=propose_spans, rules=rules)
+        _save(nlp, folder)
+    if LINKER in nlp.pipe_names:
+        nlp.get_pipe(LINKER).implied_links = implied_links
     return nlp
 
 

@@ -48,6 +48,16 @@ def test_a_loaded_pipeline_extracts_what_the_built_one_did(toy_file, tmp_path):
     assert [t.text for t in loaded.tokenizer("C++/Java")] == ["C++", "/", "Java"]
 
 
+def test_without_implied_links_only_named_skills_are_found(toy_file, tmp_path):
+    cache = tmp_path / "cache"
+    text = ["We crunch numbers about big data every day.\nPython."]
+    [with_implied] = extract_mentions(load_nlp(toy_file, cache_dir=cache), text)
+    [without] = extract_mentions(load_nlp(toy_file, cache_dir=cache, implied_links=False), text)
+    assert any(m.method == "implied" for m in with_implied)
+    assert without == [m for m in with_implied if m.method != "implied"]
+    assert len(_folders(cache)) == 1  # a setting of the loaded pipeline, not another build
+
+
 def test_another_taxonomy_file_gets_its_own_folder(toy_file, tmp_path):
     cache = tmp_path / "cache"
     load_nlp(toy_file, cache_dir=cache, semantic=False)
