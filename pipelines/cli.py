@@ -103,6 +103,7 @@ def extract(  # noqa: PLR0917 - one parameter per typer option
         return
     from pipelines.extract_io import LineProblem, extract_lines
     from taxonomy import TaxonomyError, load_nlp
+    from taxonomy.extract import IMPLIED_SCALE
 
     problems = 0
 
@@ -121,7 +122,9 @@ def extract(  # noqa: PLR0917 - one parameter per typer option
     except OSError as exc:
         raise _fail(f"{input_path}: cannot read: {exc.strerror}") from exc
     try:
-        nlp = load_nlp(taxonomy_path, overlay_path=overlay_path)
+        nlp = load_nlp(
+            taxonomy_path, overlay_path=overlay_path, implied_links=min_score <= IMPLIED_SCALE
+        )
     except TaxonomyError as exc:
         raise _fail(str(exc)) from exc
     sys.stderr.write("SKILLBENCH_READY\n")

@@ -13,7 +13,10 @@ CLI = [sys.executable, "-c", "from pipelines.cli import main; main()", "extract"
 
 
 def test_extract_reports_bad_lines_and_processes_the_rest(tmp_path: Path) -> None:
-    text = "We need Python and SQL skills; JavaScript is a plus."
+    text = (
+        "We need Python and SQL skills; JavaScript is a plus. "
+        "Do you want to influence the sales of large-scale projects?"
+    )
     lines = [
         json.dumps({"id": "a", "text": text}),
         '{"id": "b", "text": "broken',
@@ -37,7 +40,12 @@ def test_extract_reports_bad_lines_and_processes_the_rest(tmp_path: Path) -> Non
     labels = {s["label"] for s in skills}
     assert {"Python (computer programming)", "SQL", "JavaScript"} <= labels
     for skill in skills:
-        assert text[skill["start"] : skill["end"]] == skill["surface"]
         assert skill["skill_id"].startswith("http://data.europa.eu/esco/skill/")
+        if skill["method"] == "implied":  # skills the last sentence implies: no span of theirs
+            assert skill["start"] is None
+            assert text[skill["context"]["start"] : skill["context"]["end"]].startswith("Do you")
+        else:
+            assert text[skill["start"] : skill["end"]] == skill["surface"]
+    assert any(skill["method"] == "implied" for skill in skills)
     scores = [s["score"] for s in skills]
     assert scores == sorted(scores, reverse=True)
