@@ -182,3 +182,18 @@ def test_a_foreign_sentence_is_not_linked(semantic_nlp):
     semantic = [m for m in mixed if m.method == "semantic"]
     assert semantic
     assert all(m.start > len(german) for m in semantic)
+
+
+@pytest.mark.parametrize(
+    ("text", "implied"),
+    [
+        ("Requirements:\nDaily analysis of big data!", True),
+        ("What we offer:\nDaily analysis of big data!", False),  # benefits: never demand
+        ("About us\nDaily analysis of big data!", False),
+        ("Daily analysis of big data:", False),  # a field name, not a statement
+    ],
+)
+def test_implied_skills_come_only_from_statements_in_demand_sections(toy, text, implied):
+    nlp = _sentence_nlp(toy, True, implied_links=True)
+    [found] = extract_mentions(nlp, [text])
+    assert any(m.method == "implied" for m in found) is implied
