@@ -8,9 +8,8 @@ links (``skill_linker``) score ``SEMANTIC_SCALE`` times their similarity, so alw
 matches; a skill already matched exactly in a text, or linked earlier in it, is not linked
 again. A skill a sentence implies without naming it (the linker's implied links) is method
 ``implied``, scored ``IMPLIED_SCALE`` times its similarity, so below ``DEFAULT_MIN_SCORE``,
-and its span is the sentence: it ranks skills for a text but does not count as demand. Implied
-skills are kept only from statements in demand sections (``_kept``). Mentions come best
-first: score, then position. Each carries the section of the text it is in
+and its span is the sentence: it ranks skills for a text but does not count as demand. Mentions
+come best first: score, then position. Each carries the section of the text it is in
 (``taxonomy.sections``).
 """
 
@@ -26,7 +25,7 @@ from spacy.tokens import Doc
 from taxonomy.errors import TaxonomyError
 from taxonomy.model import LabelKind, SkillMention
 from taxonomy.nlp import FACTORY, SkillMatcher
-from taxonomy.sections import DEMAND_SECTIONS, sections
+from taxonomy.sections import sections
 from taxonomy.semantic import SPANS_KEY as CANDIDATES_KEY
 
 logger = logging.getLogger(__name__)
@@ -83,23 +82,8 @@ def extract_mentions(
         if last:
             mentions.sort(key=lambda m: (-m.score, m.start, m.end))
             line_sections = sections(text)
-            yield [
-                replace(m, section=section)
-                for m in mentions
-                if _kept(m, section := line_sections.at(m.start))
-            ]
+            yield [replace(m, section=line_sections.at(m.start)) for m in mentions]
             mentions = []
-
-
-def _kept(mention: SkillMention, section: str | None) -> bool:
-    """Whether a mention is kept: implied skills only from statements in demand sections.
-
-    Benefits, company blurbs and the like imply insurance and pension skills; a line ending in
-    a colon ("Industry:") is a field name, not a statement.
-    """
-    if mention.method != "implied":
-        return True
-    return section in DEMAND_SECTIONS and not mention.surface.endswith(":")
 
 
 def _semantic_mentions(

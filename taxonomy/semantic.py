@@ -17,8 +17,10 @@ none of its phrases names it ("performed code reviews for your teammates" -> con
 review). A sentence holding a proposed or exactly matched phrase puts its links on the one
 nearest the label, flagged in ``attrs["sentence"]``: they rank a skill for the text without
 adding a span (``extract_mentions`` keeps them only on spans other mentions have). With
-``implied_links`` the other sentences are linked too and their links stay on the sentence,
-flagged in ``attrs["implied"]``: skills a text implies without naming them ("Do you
+``implied_links`` the other sentences are linked too, if they are statements (not a line
+ending in a colon, "Industry:") in a demand section (``taxonomy.sections``: not benefits or
+the company blurb, which imply insurance and pension skills), and their links stay on the
+sentence, flagged in ``attrs["implied"]``: skills a text implies without naming them ("Do you
 want to influence the sales of large-scale projects?"), which ``extract_mentions`` reports as
 ``implied``, scored below its default threshold. On validation they added .016 RP@5 on house
 and .027 on tech sentences. Sentences in another language than English are not linked at all.
@@ -44,6 +46,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from taxonomy.candidates import doc_candidate_ranges
 from taxonomy.embeddings import LabelVectors, load_static_model
 from taxonomy.language import is_foreign
+from taxonomy.sections import DEMAND_SECTIONS, sections
 from taxonomy.token_vectors import TokenVectors, range_vectors
 
 logger = logging.getLogger(__name__)
@@ -320,10 +323,8 @@ class SkillLinker:
             n_proposed = len(proposed)
             held = _sentence_anchors(lowers, starts, ends, [*phrases[:n_proposed], *matched])
             if self.implied_links:
-                for a, b in zip(starts, ends, strict=True):
-                    found = _trimmed(lowers, a, b)
-                    if found[0] < found[1] and english(found):
-                        held.setdefault(found, [])
+                for found in filter(english, _statements(doc, lowers, starts, ends)):
+                    held.setdefault(found, [])
             shift = len(phrases) + len(held) - n_proposed
             sentences = {
                 found: [i if i < n_proposed else i + shift for i in numbers]
@@ -408,6 +409,22 @@ def _trimmed(lowers: list[str], start: int, end: int) -> tuple[int, int]:
     while end > start and (not lowers[end - 1].strip() or lowers[end - 1] in _SENTENCE_ENDS):
         end -= 1
     return start, end
+
+
+def _statements(
+    doc: Doc, lowers: list[str], starts: list[int], ends: list[int]
+) -> Iterator[tuple[int, int]]:
+    """Yield the trimmed sentences that are statements in a demand section (``sections``).
+
+    Not a line ending in a colon ("Industry:"): a field name.
+    """
+    line_sections = sections(doc.text)
+    for first, last in zip(starts, ends, strict=True):
+        start, end = _trimmed(lowers, first, last)
+        if start == end or lowers[end - 1] == ":":
+            continue
+        if line_sections.at(doc[start].idx) in DEMAND_SECTIONS:
+            yield start, end
 
 
 def _sentence_anchors(
