@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.lib.stride_tricks import as_strided
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
@@ -418,16 +419,21 @@ def _top_columns(sims: np.ndarray, n: int) -> np.ndarray:
     if width <= 4 * _BLOCK or n >= width // _BLOCK:
         return np.argpartition(-sims, n - 1, axis=1)[:, :n]
     full = width - width % _BLOCK
-    blocks = sims[:, :full].reshape(rows_n, -1, _BLOCK)
+    searched = n * _BLOCK
+    # A strided view, not ``reshape``: the whole blocks of a row are not contiguous when a
+    # tail follows, and copying them costs as much as the search.
+    row_stride, item = sims.strides
+    blocks = as_strided(
+        sims, (rows_n, full // _BLOCK, _BLOCK), (row_stride, _BLOCK * item, item), writeable=False
+    )
     top_blocks = np.argpartition(-blocks.max(axis=2), n - 1, axis=1)[:, :n]
-    values = np.take_along_axis(blocks, top_blocks[:, :, None], axis=1).reshape(rows_n, -1)
-    columns = (top_blocks[:, :, None] * _BLOCK + np.arange(_BLOCK)).reshape(rows_n, -1)
-    if full < width:
-        values = np.concatenate([values, sims[:, full:]], axis=1)
-        tail = np.broadcast_to(np.arange(full, width), (rows_n, width - full))
-        columns = np.concatenate([columns, tail], axis=1)
+    values = np.empty((rows_n, searched + width - full), dtype=sims.dtype)
+    values[:, :searched] = blocks[np.arange(rows_n)[:, None], top_blocks].reshape(rows_n, -1)
+    values[:, searched:] = sims[:, full:]
     best = np.argpartition(-values, n - 1, axis=1)[:, :n]
-    return np.take_along_axis(columns, best, axis=1)
+    # Back from positions in ``values`` to columns: only for the ``n`` found.
+    block = np.take_along_axis(top_blocks, np.minimum(best // _BLOCK, n - 1), axis=1)
+    return np.where(best < searched, block * _BLOCK + best % _BLOCK, best - searched + full)
 
 
 @Language.factory(
