@@ -189,13 +189,13 @@ class SkillLinker:
         context = np.concatenate([plan.context for plan in plans])
         floors = np.concatenate([plan.floors for plan in plans])
         proposed = np.concatenate([plan.proposed[: len(plan.keys)] for plan in plans])
-        owner = np.repeat(np.arange(len(plans)), [len(plan.keys) for plan in plans])
-        offsets = np.cumsum([0] + [len(plan.keys) for plan in plans])
+        owner = np.repeat(np.arange(len(plans)), [len(plan.keys) for plan in plans]).tolist()
+        offsets = np.cumsum([0] + [len(plan.keys) for plan in plans]).tolist()
         found: list[list[tuple[float, int, int]]] = [[] for _ in docs]
         shortlist = (columns[inverse], near[inverse])
         for value, phrase, column in self._best(shortlist, context, floors, proposed):
-            number = int(owner[phrase])
-            found[number].append((value, phrase - int(offsets[number]), column))
+            number = owner[phrase]
+            found[number].append((value, phrase - offsets[number], column))
         for doc, plan, doc_found in zip(docs, plans, found, strict=True):
             anchored = self._anchored(plan, doc_found)
             doc.spans[self.spans_key] = self._group(doc, plan.ranges, anchored)
@@ -265,11 +265,12 @@ class SkillLinker:
         keep = values >= floors[:, None]
         keep[:, 0] |= proposed
         rows, ranks = np.nonzero(keep)
-        found = [
-            (float(values[p, r]), int(p), int(columns[p, order[p, r]]))
-            for p, r in zip(rows, ranks, strict=True)
-        ]
-        return sorted(found, key=lambda item: -item[0])
+        kept = values[rows, ranks]
+        best = np.argsort(-kept, kind="stable")  # ties keep phrase then rank order
+        labels = columns[rows, order[rows, ranks]]
+        return list(
+            zip(kept[best].tolist(), rows[best].tolist(), labels[best].tolist(), strict=True)
+        )
 
     def _plan(self, doc: Doc) -> _Plan:
         """Return the phrases of ``doc`` to link, with their floors, vectors and context vectors.
