@@ -9,6 +9,7 @@ Words are embedded once per process (keyed by spaCy's ``LOWER`` hash) and reused
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -112,7 +113,13 @@ def range_vectors(
     ranges = np.asarray(ranges, dtype=np.int64).reshape(-1, 2)
     # float32 sums: a pipeline piece (<= 100k characters) loses ~1e-5 of a phrase's length
     # to rounding, nothing a ranking notices, for half the time of float64
-    cum = np.concatenate([np.zeros((1, sums.shape[1]), np.float32), np.cumsum(sums, axis=0)])
+    cum = np.empty((len(sums) + 1, sums.shape[1]), dtype=np.result_type(sums, np.float32))
+    cum[0] = 0.0
+    cum[1:] = sums
+    # Row by row: the same sums as ``np.cumsum(axis=0)``, which adds down one column at a
+    # time (each addition waiting for the one before) and takes a fifth longer.
+    for before, row in pairwise(cum):
+        np.add(before, row, out=row)
     total = cum[ranges[:, 1]] - cum[ranges[:, 0]]
     norms = np.linalg.norm(total, axis=1, keepdims=True)
     # The mean's direction is the sum's: unit length makes the count irrelevant.
