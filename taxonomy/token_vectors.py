@@ -25,11 +25,20 @@ class TokenVectors:
     Example: ``TokenVectors(load_static_model()).doc_sums(doc)`` -> ``(sums, counts)``
     """
 
-    def __init__(self, model: Any) -> None:
+    def __init__(self, model: Any, *, subwords: TokenVectors | None = None) -> None:
+        """Cache nothing yet; take the subword ids of words ``subwords`` has seen from it.
+
+        ``subwords``: vectors of another model, used only if its tokenizer is ``model``'s
+        (the proposer's and the linker's models): new words are then tokenized once.
+        """
         self.model = model
         self.dim = int(model.dim)
         self._rows: dict[int, int] = {}
         self._words: list[str] = []
+        self._ids: list[list[int]] = []
+        self._shared = (
+            subwords if subwords is not None and _same_tokens(model, subwords.model) else None
+        )
         self._sums = np.zeros((_GROW, self.dim), dtype=np.float32)
         self._counts = np.zeros(_GROW, dtype=np.float32)
         self._embedding: np.ndarray | None = None
@@ -91,7 +100,8 @@ class TokenVectors:
             self._counts[first:needed] = np.abs(vectors).sum(axis=1) > 0
             self._rows.update(zip(hashes, range(first, needed), strict=True))
             return
-        ids = self.model.tokenize(words)
+        ids = self._subword_ids(hashes, words)
+        self._ids.extend(ids)
         for offset, word_ids in enumerate(ids):
             row = first + offset
             if word_ids:
@@ -101,6 +111,24 @@ class TokenVectors:
                 self._sums[row] = 0.0
                 self._counts[row] = 0.0
         self._rows.update(zip(hashes, range(first, needed), strict=True))
+
+    def _subword_ids(self, hashes: list[int], words: list[str]) -> list[list[int]]:
+        """The model's subword ids of ``words``: the shared vectors' where they have them."""
+        shared = self._shared
+        if shared is None:
+            return self.model.tokenize(words)
+        known = [shared._rows.get(h) for h in hashes]
+        new = [word for word, row in zip(words, known, strict=True) if row is None]
+        tokenized = iter(self.model.tokenize(new) if new else ())
+        return [next(tokenized) if row is None else shared._ids[row] for row in known]
+
+
+def _same_tokens(model: Any, other: Any) -> bool:
+    """Whether two model2vec models split words into the same subword ids."""
+    if not all(hasattr(m, "tokenize") and hasattr(m, "tokenizer") for m in (model, other)):
+        return False
+    same_unknown = getattr(model, "unk_token_id", None) == getattr(other, "unk_token_id", None)
+    return same_unknown and model.tokenizer.to_str() == other.tokenizer.to_str()
 
 
 def range_vectors(
