@@ -226,8 +226,13 @@ class SkillLinker:
         matrix = self.vectors.matrix  # type: ignore[union-attr]
         n = min(SHORTLIST, matrix.shape[0])
         columns, near = [], []
+        # One buffer for all blocks: each new ~60 MB array would cost its page faults again.
+        buffer = np.empty(
+            (min(BLOCK_ROWS, len(phrases)), matrix.shape[0]), np.result_type(phrases, matrix)
+        )
         for first in range(0, len(phrases), BLOCK_ROWS):
-            sims = phrases[first : first + BLOCK_ROWS] @ matrix.T
+            block = phrases[first : first + BLOCK_ROWS]
+            sims = np.matmul(block, matrix.T, out=buffer[: len(block)])
             block_columns = _top_columns(sims, n)
             columns.append(block_columns)
             near.append(np.take_along_axis(sims, block_columns, axis=1))
