@@ -56,13 +56,13 @@ class TokenVectors:
 
         Example: ``vectors.rows(nlp.make_doc("SQL and sql"))`` -> ``array([0, 1, 0])``
         """
-        hashes = doc.to_array(LOWER) if len(doc) else np.zeros(0, dtype=np.uint64)
+        hashes = doc.to_array(LOWER).tolist() if len(doc) else []
         rows = self._rows
-        missing = [h for h in dict.fromkeys(hashes.tolist()) if h not in rows]
+        missing = [h for h in dict.fromkeys(hashes) if h not in rows]
         if missing:
             strings = doc.vocab.strings
             self._add(missing, [strings[h] for h in missing])
-        return np.fromiter((rows[h] for h in hashes.tolist()), dtype=np.int64, count=len(hashes))
+        return np.fromiter(map(rows.__getitem__, hashes), dtype=np.int64, count=len(hashes))
 
     def lowers(self, rows: np.ndarray) -> list[str]:
         """The lowercase texts of tokens given by their cache ``rows`` (no ``Token`` objects).
