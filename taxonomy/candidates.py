@@ -12,6 +12,8 @@ Example: ``candidate_ranges(nlp.make_doc("Experience with Docker, Kubernetes and
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.attrs import LOWER
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
@@ -41,55 +43,71 @@ _CUE_TEXT = """
     """
 _CUE_WORDS = frozenset(_CUE_TEXT.split())
 _TRIM = STOP_WORDS | _CUE_WORDS
+_BREAK, _JUNK, _COORDINATOR = 1, 2, 4
+"""Bits of a word's ``_kind``: cuts pieces, trimmed at their edges, splits them into items."""
 
 
-def _trim(lowers: list[str], start: int, end: int) -> tuple[int, int]:
-    """Drop cue, stop and non-word tokens at both edges of ``lowers[start:end]``."""
-    while start < end and _edge_junk(lowers[start]):
+@lru_cache(maxsize=1 << 16)
+def _kind(lower: str) -> int:
+    """The ``_BREAK``, ``_JUNK`` and ``_COORDINATOR`` bits of a lowercase token text.
+
+    Cached: a doc's words are mostly words seen before, and this runs on every token.
+
+    Example: ``_kind(",") == _BREAK | _JUNK``
+    """
+    breaks = lower in _BREAK_TEXTS or lower.isspace() or "\n" in lower or lower == "."
+    kind = _BREAK if breaks else 0
+    if lower in _TRIM or lower.isdigit() or not any(ch.isalnum() for ch in lower):
+        kind |= _JUNK
+    return kind | (_COORDINATOR if lower in _COORDINATORS else 0)
+
+
+def _trim(kinds: list[int], start: int, end: int) -> tuple[int, int]:
+    """Drop cue, stop and non-word tokens (``_JUNK``) at both edges of ``kinds[start:end]``."""
+    while start < end and kinds[start] & _JUNK:
         start += 1
-    while end > start and _edge_junk(lowers[end - 1]):
+    while end > start and kinds[end - 1] & _JUNK:
         end -= 1
     return start, end
 
 
-def _edge_junk(lower: str) -> bool:
-    return lower in _TRIM or lower.isdigit() or not any(ch.isalnum() for ch in lower)
-
-
-def _pieces(lowers: list[str]) -> list[tuple[int, int]]:
+def _pieces(kinds: list[int]) -> list[tuple[int, int]]:
     """Token ranges between break tokens (punctuation, bullets, line breaks)."""
     pieces, start = [], 0
-    for i, lower in enumerate(lowers):
-        if lower in _BREAK_TEXTS or lower.isspace() or "\n" in lower or lower == ".":
+    for i, kind in enumerate(kinds):
+        if kind & _BREAK:
             if i > start:
                 pieces.append((start, i))
             start = i + 1
-    if len(lowers) > start:
-        pieces.append((start, len(lowers)))
+    if len(kinds) > start:
+        pieces.append((start, len(kinds)))
     return pieces
 
 
-def _items(lowers: list[str], start: int, end: int) -> list[tuple[int, int]]:
+def _items(kinds: list[int], start: int, end: int) -> list[tuple[int, int]]:
     """Split a piece at coordinating words."""
     items, begin = [], start
     for i in range(start, end):
-        if lowers[i] in _COORDINATORS:
+        if kinds[i] & _COORDINATOR:
             items.append((begin, i))
             begin = i + 1
     items.append((begin, end))
     return items
 
 
-def lower_texts(doc: Doc) -> list[str]:
-    """The lowercase text of every token, without making ``Token`` objects (much faster).
+def _doc_kinds(doc: Doc) -> list[int]:
+    """``_kind`` of every token of ``doc``, from its ``LOWER`` hash (no ``Token`` objects).
 
-    Example: ``lower_texts(nlp.make_doc("Use SQL"))`` -> ``["use", "sql"]``
+    Example: ``_doc_kinds(nlp.make_doc("SQL, Java"))`` -> ``[0, 3, 0]``
     """
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    texts: dict[int, str] = {}
-    return [texts.get(h) or texts.setdefault(h, strings[h]) for h in doc.to_array(LOWER).tolist()]
+    kinds: dict[int, int] = {}
+    return [
+        kinds[h] if h in kinds else kinds.setdefault(h, _kind(strings[h]))
+        for h in doc.to_array(LOWER).tolist()
+    ]
 
 
 def candidate_ranges(
@@ -102,15 +120,14 @@ def candidate_ranges(
 
     Example: ``candidate_ranges(nlp.make_doc("Knowledge of SQL"))`` -> ``[(2, 3)]``
     """
-    if lowers is None:
-        lowers = lower_texts(doc)
+    kinds = _doc_kinds(doc) if lowers is None else [_kind(lower) for lower in lowers]
     seen: dict[tuple[int, int], None] = {}
-    for start, end in _pieces(lowers):
-        trimmed = _trim(lowers, start, end)
+    for start, end in _pieces(kinds):
+        trimmed = _trim(kinds, start, end)
         found = [trimmed]
-        items = _items(lowers, *trimmed)
+        items = _items(kinds, *trimmed)
         if len(items) > 1:
-            found.extend(_trim(lowers, a, b) for a, b in items)
+            found.extend(_trim(kinds, a, b) for a, b in items)
         for a, b in found:
             if 0 < b - a <= max_tokens:
                 seen.setdefault((a, b), None)

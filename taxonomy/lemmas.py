@@ -157,11 +157,8 @@ class LemmaIndex:
         """Set every token's ``lemma_`` from the table, else to its lower case."""
         if not len(doc):
             return
-        lowers = doc.to_array(LOWER)
-        mapped = self._hash_map
-        lemmas = np.fromiter(
-            (mapped.get(h, h) for h in lowers.tolist()), dtype=np.uint64, count=len(lowers)
-        )
+        lowers = doc.to_array(LOWER).tolist()
+        lemmas = np.fromiter(map(self._hash_map.get, lowers, lowers), np.uint64, len(lowers))
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int]]:

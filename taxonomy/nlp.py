@@ -304,11 +304,14 @@ def build_nlp(
     component: SkillMatcher = nlp.add_pipe(FACTORY)
     component.rules = rules if rules is not None else bundled_rules()
     if semantic:
+        proposer_vectors = None
         if propose_spans:  # the proposer's weights need the bundled untuned model's vectors
-            _add_span_proposer(nlp, span_model, TokenVectors(load_static_model()))
+            proposer_vectors = TokenVectors(load_static_model())
+            _add_span_proposer(nlp, span_model, proposer_vectors)
         model = load_static_model(model_path, bundled=LINKER_MODEL_DIR)
         linker: SkillLinker = nlp.add_pipe(LINKER)
-        linker.set_model(model, label_vectors(taxonomy, model))
+        tokens = TokenVectors(model, subwords=proposer_vectors)  # the proposer tokenizes first
+        linker.set_model(model, label_vectors(taxonomy, model), tokens)
     component.enable_lemmas(patterns)
     component.add_patterns(patterns)
     component.enable_fuzzy()

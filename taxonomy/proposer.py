@@ -46,6 +46,7 @@ from taxonomy.span_tagger import (
     static_features,
     tag_scores,
     viterbi,
+    window_layers,
     word_flags,
 )
 from taxonomy.token_vectors import TokenVectors
@@ -59,6 +60,8 @@ WEIGHTS_FILE = "weights.npz"
 FORMAT = 1
 MAX_CACHED = 200_000
 """Token texts whose first-layer share is kept (about 1.3 kB each); more empty the cache."""
+STREAM_CHUNK = 2048
+"""Tokens of a stream going through the window layers at a time (a few MB of temporaries)."""
 PROBE_WORDS = ("python", "teamwork", "the", "kubernetes", "c++")
 """Words whose static vectors are saved with the weights, to check the vectors given later."""
 
@@ -241,11 +244,15 @@ class SkillProposer:
             positions = first_positions + np.arange(int(lengths.sum()))
             stream[positions] = self._cache_rows(np.concatenate(texts), docs[0])
         breaks = self._breaks[stream]
-        first = self._cache[stream]
         edges = line_edges(breaks)
-        at_edge = np.flatnonzero(edges)  # mostly line starts and ends, and the breaks
-        first[at_edge] += self._edges[edges[at_edge]]
-        tags = viterbi(tag_scores(self.model.weights, first), breaks, self.model.weights.o_bias)
+        w = self.model.weights
+        hidden = np.empty((total, len(w.biases[-1])), dtype=np.float32)
+        for low in range(0, total, STREAM_CHUNK):
+            high = min(low + STREAM_CHUNK, total)
+            hidden[low:high] = self._window_layers(stream, edges, low, high)
+        # The output layer over the whole stream at once: a product with 3 columns rounds
+        # differently with the number of rows.
+        tags = viterbi(tag_scores(w, hidden), breaks, w.o_bias)
         found: list[list[tuple[int, int]]] = [[] for _ in docs]
         span_starts = np.flatnonzero(tags == TAG_B)
         span_ends = np.flatnonzero((tags != 0) & np.append(tags[1:] != TAG_I, True)) + 1
@@ -256,6 +263,22 @@ class SkillProposer:
             offset = int(starts[owner])
             found[owner].append((start - offset, end - offset))
         return found
+
+    def _window_layers(
+        self, stream: np.ndarray, edges: np.ndarray, low: int, high: int
+    ) -> np.ndarray:
+        """``window_layers`` of the stream's tokens ``low:high`` (cache rows ``stream``).
+
+        Computed on them and the ``radius`` tokens either side only: the same operations for
+        each token as on the whole stream, with the temporaries small enough to stay in cache.
+        """
+        pad = self.model.weights.radius
+        start, end = max(low - pad, 0), min(high + pad, len(stream))
+        first = self._cache[stream[start:end]]
+        near = edges[start:end]
+        at_edge = np.flatnonzero(near)  # mostly line starts and ends, and the breaks
+        first[at_edge] += self._edges[near[at_edge]]
+        return window_layers(self.model.weights, first)[low - start : high - start]
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         """Save the weights to the folder ``path`` (spaCy protocol).

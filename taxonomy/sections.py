@@ -30,9 +30,20 @@ SECTIONS = (
 DEMAND_SECTIONS = frozenset({"requirements", "responsibilities", "nice_to_have", "other"})
 MAX_HEADING_CHARS = 60
 
-_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern, re.IGNORECASE))
-    for name, pattern in (
+_Cues = tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
+"""(section, pattern, the same pattern for lowercase text without ``IGNORECASE``): ``_first``."""
+
+
+def _cues(patterns: tuple[tuple[str, str], ...]) -> _Cues:
+    """Compile lowercase ``(section, pattern)`` pairs for ``_first``."""
+    return tuple(
+        (name, re.compile(pattern, re.IGNORECASE), re.compile(pattern))
+        for name, pattern in patterns
+    )
+
+
+_HEADINGS = _cues(
+    (
         (
             "nice_to_have",
             r"nice[- ]to[- ]have|bonus|preferred|desir|plus|would be great|ideally",
@@ -53,9 +64,8 @@ _HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("about", r"^about\b|who we are|our (company|story)|company overview"),
     )
 )
-_LINE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern, re.IGNORECASE))
-    for name, pattern in (
+_LINE_CUES = _cues(
+    (
         (
             "equal_opportunity",
             r"equal (employment )?opportunity|without regard to|regardless of (race|gender|age)|"
@@ -82,10 +92,21 @@ def heading_section(line: str) -> str | None:
     bullet = line.lstrip()[:1] in _BULLETS
     if not colon and (bullet or len(text.split()) > 6 or text.endswith(".")):
         return None
-    for name, pattern in _HEADINGS:
-        if pattern.search(text):
-            return name
-    return None
+    return _first(_HEADINGS, text)
+
+
+def _first(cues: _Cues, text: str) -> str | None:
+    """The section of the first of ``cues`` found in ``text`` (ignoring case), if any.
+
+    An ASCII text is lowercased and searched without ``IGNORECASE``, twice as fast and the
+    same for it; other texts keep ``IGNORECASE``, which also folds the long s, dotless i, ...
+
+    Example: ``_first(_LINE_CUES, "Docker is a PLUS")`` -> ``"nice_to_have"``
+    """
+    if text.isascii():
+        lower = text.lower()
+        return next((name for name, _, pattern in cues if pattern.search(lower)), None)
+    return next((name for name, pattern, _ in cues if pattern.search(text)), None)
 
 
 @dataclass(frozen=True)
@@ -118,5 +139,5 @@ def sections(text: str) -> SectionMap:
             break
         current = heading_section(line) or current
         starts.append(match.start())
-        names.append(next((n for n, pattern in _LINE_CUES if pattern.search(line)), current))
+        names.append(_first(_LINE_CUES, line) or current)
     return SectionMap(tuple(starts), tuple(names))

@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.lib.stride_tricks import as_strided
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
@@ -200,13 +201,13 @@ class SkillLinker:
         context = np.concatenate([plan.context for plan in plans])
         floors = np.concatenate([plan.floors for plan in plans])
         proposed = np.concatenate([plan.proposed[: len(plan.keys)] for plan in plans])
-        owner = np.repeat(np.arange(len(plans)), [len(plan.keys) for plan in plans])
-        offsets = np.cumsum([0] + [len(plan.keys) for plan in plans])
+        owner = np.repeat(np.arange(len(plans)), [len(plan.keys) for plan in plans]).tolist()
+        offsets = np.cumsum([0] + [len(plan.keys) for plan in plans]).tolist()
         found: list[list[tuple[float, int, int]]] = [[] for _ in docs]
         shortlist = (columns[inverse], near[inverse])
         for value, phrase, column in self._best(shortlist, context, floors, proposed):
-            number = int(owner[phrase])
-            found[number].append((value, phrase - int(offsets[number]), column))
+            number = owner[phrase]
+            found[number].append((value, phrase - offsets[number], column))
         for doc, plan, doc_found in zip(docs, plans, found, strict=True):
             anchored = self._anchored(plan, doc_found)
             doc.spans[self.spans_key] = self._group(doc, plan.ranges, anchored)
@@ -243,8 +244,13 @@ class SkillLinker:
         matrix = self.vectors.matrix  # type: ignore[union-attr]
         n = min(SHORTLIST, matrix.shape[0])
         columns, near = [], []
+        # One buffer for all blocks: each new ~60 MB array would cost its page faults again.
+        buffer = np.empty(
+            (min(BLOCK_ROWS, len(phrases)), matrix.shape[0]), np.result_type(phrases, matrix)
+        )
         for first in range(0, len(phrases), BLOCK_ROWS):
-            sims = phrases[first : first + BLOCK_ROWS] @ matrix.T
+            block = phrases[first : first + BLOCK_ROWS]
+            sims = np.matmul(block, matrix.T, out=buffer[: len(block)])
             block_columns = _top_columns(sims, n)
             columns.append(block_columns)
             near.append(np.take_along_axis(sims, block_columns, axis=1))
@@ -282,11 +288,12 @@ class SkillLinker:
         keep = values >= floors[:, None]
         keep[:, 0] |= proposed
         rows, ranks = np.nonzero(keep)
-        found = [
-            (float(values[p, r]), int(p), int(columns[p, order[p, r]]))
-            for p, r in zip(rows, ranks, strict=True)
-        ]
-        return sorted(found, key=lambda item: -item[0])
+        kept = values[rows, ranks]
+        best = np.argsort(-kept, kind="stable")  # ties keep phrase then rank order
+        labels = columns[rows, order[rows, ranks]]
+        return list(
+            zip(kept[best].tolist(), rows[best].tolist(), labels[best].tolist(), strict=True)
+        )
 
     def _plan(self, doc: Doc) -> _Plan:
         """Return the phrases of ``doc`` to link, with their floors, vectors and context vectors.
@@ -457,16 +464,23 @@ def _top_columns(sims: np.ndarray, n: int) -> np.ndarray:
     if width <= 4 * _BLOCK or n >= width // _BLOCK:
         return np.argpartition(-sims, n - 1, axis=1)[:, :n]
     full = width - width % _BLOCK
-    blocks = sims[:, :full].reshape(rows_n, -1, _BLOCK)
-    top_blocks = np.argpartition(-blocks.max(axis=2), n - 1, axis=1)[:, :n]
-    values = np.take_along_axis(blocks, top_blocks[:, :, None], axis=1).reshape(rows_n, -1)
-    columns = (top_blocks[:, :, None] * _BLOCK + np.arange(_BLOCK)).reshape(rows_n, -1)
-    if full < width:
-        values = np.concatenate([values, sims[:, full:]], axis=1)
-        tail = np.broadcast_to(np.arange(full, width), (rows_n, width - full))
-        columns = np.concatenate([columns, tail], axis=1)
+    searched = n * _BLOCK
+    # ``reduceat``: a quarter faster than ``max(axis=2)`` over the blocks' view below.
+    maxima = np.maximum.reduceat(sims[:, :full], np.arange(0, full, _BLOCK), axis=1)
+    top_blocks = np.argpartition(-maxima, n - 1, axis=1)[:, :n]
+    # A strided view, not ``reshape``: the whole blocks of a row are not contiguous when a
+    # tail follows, and copying them costs as much as the search.
+    row_stride, item = sims.strides
+    blocks = as_strided(
+        sims, (rows_n, full // _BLOCK, _BLOCK), (row_stride, _BLOCK * item, item), writeable=False
+    )
+    values = np.empty((rows_n, searched + width - full), dtype=sims.dtype)
+    values[:, :searched] = blocks[np.arange(rows_n)[:, None], top_blocks].reshape(rows_n, -1)
+    values[:, searched:] = sims[:, full:]
     best = np.argpartition(-values, n - 1, axis=1)[:, :n]
-    return np.take_along_axis(columns, best, axis=1)
+    # Back from positions in ``values`` to columns: only for the ``n`` found.
+    block = np.take_along_axis(top_blocks, np.minimum(best // _BLOCK, n - 1), axis=1)
+    return np.where(best < searched, block * _BLOCK + best % _BLOCK, best - searched + full)
 
 
 @Language.factory(

@@ -3,9 +3,9 @@
 A token's features are its word's (``WordFeatures``: static vector, subword count, embeddings
 of the lowercase word, suffix and prefix) and its shape flags (``token_flags``). The network
 (``TaggerWeights``) is a stack of window layers over a stream of tokens in which docs are kept
-apart by break tokens; ``tag_scores`` runs it and ``viterbi`` decodes tags 0 ``O``, 1 ``B``,
-2 ``I`` with no ``I`` after ``O`` and only ``O`` on break tokens. ``taxonomy.proposer`` wraps
-it as a pipeline component, ``taxonomy.train_proposer`` trains it.
+apart by break tokens; ``window_layers`` and ``tag_scores`` run it and ``viterbi`` decodes tags
+0 ``O``, 1 ``B``, 2 ``I`` with no ``I`` after ``O`` and only ``O`` on break tokens.
+``taxonomy.proposer`` wraps it as a pipeline component, ``taxonomy.train_proposer`` trains it.
 """
 
 from __future__ import annotations
@@ -255,15 +255,21 @@ def shift_sum(blocks: np.ndarray, width: int) -> np.ndarray:
     return out
 
 
-def tag_scores(weights: TaggerWeights, first: np.ndarray) -> np.ndarray:
-    """Tag scores ``(n, 3)`` of a stream from each token's first-layer share ``(n, w * h)``.
+def window_layers(weights: TaggerWeights, first: np.ndarray) -> np.ndarray:
+    """The last window layer's output ``(n, width)`` from each token's first-layer share.
 
-    A token's share is ``features @ row_w + flags @ flag_w`` (the caller caches the parts that
-    depend on the token's text alone); the first layer sums it over each token's window.
+    A token's share ``(w * h,)`` is ``features @ row_w + flags @ flag_w`` (the caller caches
+    the parts that depend on the token's text alone); the first layer sums it over each
+    token's window. A token's output depends on the shares ``weights.radius`` tokens around it.
     """
     hidden = np.maximum(shift_sum(first, len(weights.biases[0])) + weights.biases[0], 0.0)
     for w, b in zip(weights.layers, weights.biases[1:], strict=True):
         hidden = np.maximum(shift_sum(hidden @ w, len(b)) + b, 0.0)
+    return hidden
+
+
+def tag_scores(weights: TaggerWeights, hidden: np.ndarray) -> np.ndarray:
+    """Tag scores ``(n, 3)`` of a stream from its ``window_layers`` output."""
     return hidden @ weights.out_w + weights.out_b
 
 

@@ -1,7 +1,7 @@
 import pytest
 import spacy
 
-from taxonomy.candidates import candidate_ranges
+from taxonomy.candidates import _BREAK, _COORDINATOR, _JUNK, _doc_kinds, _kind, candidate_ranges
 
 
 @pytest.fixture(scope="module")
@@ -39,3 +39,27 @@ def test_long_pieces_are_not_candidates_but_their_items_are(nlp):
 @pytest.mark.parametrize("text", ["", "   ", "and, or; the", "12 345", "\x00\x01"])
 def test_nothing_to_propose(nlp, text):
     assert texts(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("lower", "kind"),
+    [
+        ("sql", 0),
+        (",", _BREAK | _JUNK),
+        (".", _BREAK | _JUNK),
+        ("\n", _BREAK | _JUNK),
+        ("experience", _JUNK),
+        ("2024", _JUNK),
+        ("and", _JUNK | _COORDINATOR),
+        ("&", _JUNK | _COORDINATOR),
+        ("c++", 0),
+    ],
+)
+def test_kind_bits_of_a_word(lower, kind):
+    assert _kind(lower) == kind
+
+
+def test_doc_kinds_are_the_kinds_of_the_lowercase_tokens(nlp):
+    doc = nlp.make_doc("SQL, Java and\nPython")
+    assert _doc_kinds(doc) == [_kind(token.lower_) for token in doc]
+    assert _doc_kinds(nlp.make_doc("")) == []

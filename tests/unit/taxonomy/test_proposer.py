@@ -10,6 +10,7 @@ import pytest
 import spacy
 
 from taxonomy import TaxonomyError
+from taxonomy import proposer as proposer_module
 from taxonomy.proposer import FACTORY, LABEL, load_model
 from taxonomy.span_tagger import TAG_B, TAG_I, TAG_O, line_edges, shift_sum, viterbi
 from taxonomy.token_vectors import TokenVectors
@@ -96,6 +97,23 @@ def test_a_batch_proposes_what_single_docs_do(nlp):
     assert proposer.spans(docs) == [proposer.spans([doc])[0] for doc in docs]
     piped = [[(e.start, e.end) for e in doc.ents] for doc in nlp.pipe(TEXTS, batch_size=2)]
     assert piped == proposer.spans([nlp.make_doc(text) for text in TEXTS])
+
+
+def test_window_layers_in_chunks_are_those_of_the_whole_stream(nlp, monkeypatch):
+    proposer = nlp.get_pipe(FACTORY)
+    docs = [nlp.make_doc(text) for text in TEXTS * 3]
+    scores = []
+
+    def viterbi_of(found, breaks, _):
+        scores.append(found)
+        return viterbi(found, breaks)
+
+    monkeypatch.setattr(proposer_module, "viterbi", viterbi_of)
+    for chunk in (100_000, 7, 1):
+        monkeypatch.setattr(proposer_module, "STREAM_CHUNK", chunk)
+        proposer.spans(docs)
+    whole, *chunked = scores
+    assert all(np.array_equal(whole, found) for found in chunked)
 
 
 def test_an_empty_doc_and_an_empty_batch(nlp):

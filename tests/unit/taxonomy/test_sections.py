@@ -1,6 +1,14 @@
 import pytest
 
-from taxonomy.sections import DEMAND_SECTIONS, SECTIONS, heading_section, sections
+from taxonomy.sections import (
+    _HEADINGS,
+    _LINE_CUES,
+    DEMAND_SECTIONS,
+    SECTIONS,
+    _first,
+    heading_section,
+    sections,
+)
 
 POSTING = """Acme builds rockets.
 About us
@@ -59,3 +67,25 @@ def test_offsets_map_to_sections():
 def test_demand_sections_are_sections():
     assert set(SECTIONS) > DEMAND_SECTIONS
     assert "benefits" not in DEMAND_SECTIONS
+
+
+@pytest.mark.parametrize("cues", [_HEADINGS, _LINE_CUES])
+def test_cue_patterns_are_lowercase_for_the_ascii_search(cues):
+    assert all(lower.pattern == lower.pattern.lower() for _, _, lower in cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Docker is a PLUS",
+        "WE OFFER Health Insurance",
+        "How To Apply: SEND YOUR CV",
+        "Equal Employment Opportunity",
+        "Docker is a plu\u017f",  # long s: IGNORECASE folds it to "s"
+        "nothing here",
+    ],
+)
+def test_first_cue_ignores_case_like_ignorecase(text):
+    for cues in (_HEADINGS, _LINE_CUES):
+        expected = next((name for name, pattern, _ in cues if pattern.search(text)), None)
+        assert _first(cues, text) == expected
