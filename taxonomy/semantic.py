@@ -75,6 +75,8 @@ sentence, as skills it implies (``attrs["implied"]``); ``extract_mentions`` give
 PROPOSALS = "spans"
 """Phrases to link: ``spans`` (the doc's entities from a span proposer), ``heuristic``
 (``candidate_ranges``) or ``both`` (see the module docstring)."""
+MAX_WORD_CHARS = 40
+"""Longer tokens are no words (binary junk, a run of symbols): phrases need a word to be linked."""
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 _MODEL_DIR = "model"
 _MATRIX_FILE = "label_vectors.npy"
@@ -312,7 +314,10 @@ class SkillLinker:
         foreign = [is_foreign(lowers[a:b], STOP_WORDS) for a, b in zip(starts, ends, strict=True)]
 
         def english(found: tuple[int, int]) -> bool:
-            return not foreign[bisect_right(starts, found[0]) - 1]
+            """English words: not in a foreign sentence, not only symbols or binary junk."""
+            if foreign[bisect_right(starts, found[0]) - 1]:
+                return False
+            return any(_is_word(lower) for lower in lowers[found[0] : found[1]])
 
         floors: dict[tuple[int, int], float] = {}
         if self.proposals != "heuristic":
@@ -418,17 +423,31 @@ def _trimmed(lowers: list[str], start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _is_word(lower: str) -> bool:
+    """Whether a token can be a word: a letter, at most ``MAX_WORD_CHARS``, mostly printable.
+
+    Example: ``_is_word("c++")`` -> ``True``; ``_is_word("7.4")`` -> ``False``
+    """
+    if len(lower) > MAX_WORD_CHARS or not any(char.isalpha() for char in lower):
+        return False
+    return 2 * sum(char.isprintable() for char in lower) > len(lower)
+
+
 def _statements(
     doc: Doc, lowers: list[str], starts: list[int], ends: list[int]
 ) -> Iterator[tuple[int, int]]:
     """Yield the trimmed sentences that are statements in a demand section (``sections``).
 
-    Not a line ending in a colon ("Industry:"): a field name.
+    Not a line ending in a colon ("Industry:"): a field name; not a run of symbols or junk
+    where words (``_is_word``) are fewer than the other tokens.
     """
     line_sections = sections(doc.text)
     for first, last in zip(starts, ends, strict=True):
         start, end = _trimmed(lowers, first, last)
         if start == end or lowers[end - 1] == ":":
+            continue
+        tokens = [lower for lower in lowers[start:end] if not lower.isspace()]
+        if 2 * sum(map(_is_word, tokens)) < len(tokens):
             continue
         if line_sections.at(doc[start].idx) in DEMAND_SECTIONS:
             yield start, end

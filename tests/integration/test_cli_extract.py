@@ -23,6 +23,7 @@ def test_extract_reports_bad_lines_and_processes_the_rest(tmp_path: Path) -> Non
         json.dumps({"id": "c"}),
         "",
         json.dumps({"id": 4, "text": ""}),
+        json.dumps({"id": "bin", "text": bytes(range(256)).decode("latin-1") * 20}),
     ]
     source = tmp_path / "in.jsonl"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -34,8 +35,8 @@ def test_extract_reports_bad_lines_and_processes_the_rest(tmp_path: Path) -> Non
     assert f"{source}:3: id c: 'text' must be a string" in result.stderr
     assert "SKILLBENCH_READY" in result.stderr
     out = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [o["id"] for o in out] == ["a", "4"]
-    assert out[1]["skills"] == []
+    assert [o["id"] for o in out] == ["a", "4", "bin"]
+    assert out[1]["skills"] == out[2]["skills"] == []  # binary junk links to nothing
     skills = out[0]["skills"]
     labels = {s["label"] for s in skills}
     assert {"Python (computer programming)", "SQL", "JavaScript"} <= labels

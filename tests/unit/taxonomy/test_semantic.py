@@ -9,7 +9,7 @@ import spacy
 from taxonomy import TaxonomyError, build_nlp, extract_mentions
 from taxonomy.embeddings import label_vectors, load_static_model
 from taxonomy.extract import IMPLIED_SCALE
-from taxonomy.semantic import FACTORY, SPANS_KEY, _top_columns
+from taxonomy.semantic import FACTORY, SPANS_KEY, _is_word, _top_columns
 
 
 class BagOfWords:
@@ -191,9 +191,26 @@ def test_a_foreign_sentence_is_not_linked(semantic_nlp):
         ("What we offer:\nDaily analysis of big data!", False),  # benefits: never demand
         ("About us\nDaily analysis of big data!", False),
         ("Daily analysis of big data:", False),  # a field name, not a statement
+        ("Daily analysis of big data 2021-07-14 <=> 10:30", False),  # mostly not words
     ],
 )
 def test_implied_skills_come_only_from_statements_in_demand_sections(toy, text, implied):
     nlp = _sentence_nlp(toy, True, implied_links=True)
     [found] = extract_mentions(nlp, [text])
     assert any(m.method == "implied" for m in found) is implied
+
+
+@pytest.mark.parametrize(
+    ("token", "word"),
+    [
+        ("c++", True),
+        (".net", True),
+        ("\x95technical", True),
+        ("7.4", False),
+        ("$", False),
+        ("ª«¬\xad" * 11, False),
+        ("\x80\x81\x82a", False),
+    ],
+)
+def test_a_word_has_a_letter_and_is_short_and_mostly_printable(token, word):
+    assert _is_word(token) is word
