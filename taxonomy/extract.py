@@ -19,6 +19,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -78,7 +79,7 @@ def extract_mentions(
         spans = {(m.start - offset, m.end - offset) for m in own}
         linked = {m.skill_id for m in mentions} | {m.skill_id for m in own}
         mentions.extend(own)
-        mentions.extend(_semantic_mentions(doc, offset, linked, spans))
+        mentions.extend(_semantic_mentions(doc, text, offset, linked, spans))
         if last:
             mentions.sort(key=lambda m: (-m.score, m.start, m.end))
             line_sections = sections(text)
@@ -87,9 +88,11 @@ def extract_mentions(
 
 
 def _semantic_mentions(
-    doc: Doc, offset: int, linked: set[str], spans: set[tuple[int, int]]
+    doc: Doc, text: str, offset: int, linked: set[str], spans: set[tuple[int, int]]
 ) -> list[SkillMention]:
-    """Semantic links of ``doc``, skipping (and adding to) ``linked`` skills.
+    """Semantic links of ``doc``, the piece of ``text`` from ``offset``, except ``linked`` skills.
+
+    Skills linked here are added to ``linked``.
 
     Phrases' own links come first; then a sentence's links (``sentence`` in the group's
     attrs), only on the ``spans`` (doc character offsets) that mentions already have: a
@@ -103,24 +106,29 @@ def _semantic_mentions(
     by_sentence = group.attrs.get("sentence") or [False] * len(group)
     implied = group.attrs.get("implied") or [False] * len(group)
     links = list(zip(group, similarities, by_sentence, implied, strict=False))
+    # Offsets from one array and surfaces from the text: ``Span.start_char`` and ``Span.text``
+    # make a Token per token, and an implied link's span is a whole sentence.
+    chars = doc.to_array([IDX, LENGTH]).tolist()
     found: list[SkillMention] = []
     for second in (False, True):
         for span, similarity, sentence, whole in links:
-            if sentence != second or span.kb_id_ in linked:
+            skill_id = span.kb_id_
+            if sentence != second or skill_id in linked:
                 continue
-            if sentence and not whole and (span.start_char, span.end_char) not in spans:
+            start, end = chars[span.start][0], sum(chars[span.end - 1])
+            if sentence and not whole and (start, end) not in spans:
                 continue
-            linked.add(span.kb_id_)
+            linked.add(skill_id)
             if not whole:
-                spans.add((span.start_char, span.end_char))
+                spans.add((start, end))
             scale = IMPLIED_SCALE if whole else SEMANTIC_SCALE
             found.append(
                 SkillMention(
-                    skill_id=span.kb_id_,
+                    skill_id=skill_id,
                     label=span.label_,
-                    start=offset + span.start_char,
-                    end=offset + span.end_char,
-                    surface=span.text,
+                    start=offset + start,
+                    end=offset + end,
+                    surface=text[offset + start : offset + end],
                     score=round(min(max(similarity, 0.0), 1.0) * scale, 4),
                     method="implied" if whole else "semantic",
                 )

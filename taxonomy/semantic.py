@@ -35,11 +35,14 @@ import logging
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
+from spacy.attrs import SPACY
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
@@ -423,6 +426,7 @@ def _trimmed(lowers: list[str], start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_word(lower: str) -> bool:
     """Whether a token can be a word: a letter, at most ``MAX_WORD_CHARS``, mostly printable.
 
@@ -441,7 +445,11 @@ def _statements(
     Not a line ending in a colon ("Industry:"): a field name; not a run of symbols or junk
     where words (``_is_word``) are fewer than the other tokens.
     """
-    line_sections = sections(doc.text)
+    # The sections of the lowercase text (cues ignore case): ``doc.text`` makes a Token each.
+    spaces = doc.to_array(SPACY).tolist() if len(doc) else []
+    pieces = [lower + " " if space else lower for lower, space in zip(lowers, spaces, strict=True)]
+    offsets = [0, *accumulate(map(len, pieces))]
+    line_sections = sections("".join(pieces))
     for first, last in zip(starts, ends, strict=True):
         start, end = _trimmed(lowers, first, last)
         if start == end or lowers[end - 1] == ":":
@@ -449,7 +457,7 @@ def _statements(
         tokens = [lower for lower in lowers[start:end] if not lower.isspace()]
         if 2 * sum(map(_is_word, tokens)) < len(tokens):
             continue
-        if line_sections.at(doc[start].idx) in DEMAND_SECTIONS:
+        if line_sections.at(offsets[start]) in DEMAND_SECTIONS:
             yield start, end
 
 
