@@ -316,7 +316,7 @@ class SkillLinker:
         starts, ends = _sentences(lowers)
         foreign = [is_foreign(lowers[a:b], STOP_WORDS) for a, b in zip(starts, ends, strict=True)]
 
-        def english(found: tuple[int, int]) -> bool:
+        def linkable(found: tuple[int, int]) -> bool:
             """English words: not in a foreign sentence, not only symbols or binary junk."""
             if foreign[bisect_right(starts, found[0]) - 1]:
                 return False
@@ -325,20 +325,20 @@ class SkillLinker:
         floors: dict[tuple[int, int], float] = {}
         if self.proposals != "heuristic":
             ents = [(ent.start, ent.end) for ent in doc.ents]
-            floors.update((found, self.min_similarity) for found in ents if english(found))
+            floors.update((found, self.min_similarity) for found in ents if linkable(found))
         proposed = set(floors)
         if self.proposals != "spans":
-            for found in filter(english, doc_candidate_ranges(doc, lowers=lowers)):
+            for found in filter(linkable, doc_candidate_ranges(doc, lowers=lowers)):
                 floors[found] = min(floors.get(found, 1.0), self.heuristic_min_similarity)
         phrases = list(floors)
         matched = [(span.start, span.end) for span in doc.spans.get(self.matches_key, ())]
-        matched = [m for m in dict.fromkeys(matched) if m not in proposed and english(m)]
+        matched = [m for m in dict.fromkeys(matched) if m not in proposed and linkable(m)]
         sentences: dict[tuple[int, int], list[int]] = {}
         if self.sentence_links:  # anchors: rows of the proposed phrases, then of the matches
             n_proposed = len(proposed)
             held = _sentence_anchors(lowers, starts, ends, [*phrases[:n_proposed], *matched])
             if self.implied_links:
-                for found in filter(english, _statements(doc, lowers, starts, ends)):
+                for found in filter(linkable, _statements(doc, lowers, starts, ends)):
                     held.setdefault(found, [])
             shift = len(phrases) + len(held) - n_proposed
             sentences = {
