@@ -103,7 +103,7 @@ def extract(  # noqa: PLR0917 - one parameter per typer option
         return
     from pipelines.extract_io import LineProblem, extract_lines
     from taxonomy import TaxonomyError, load_nlp
-    from taxonomy.extract import IMPLIED_SCALE
+    from taxonomy.extract import implied_can_reach
 
     problems = 0
 
@@ -123,7 +123,7 @@ def extract(  # noqa: PLR0917 - one parameter per typer option
         raise _fail(f"{input_path}: cannot read: {exc.strerror}") from exc
     try:
         nlp = load_nlp(
-            taxonomy_path, overlay_path=overlay_path, implied_links=min_score <= IMPLIED_SCALE
+            taxonomy_path, overlay_path=overlay_path, implied_links=implied_can_reach(min_score)
         )
     except TaxonomyError as exc:
         raise _fail(str(exc)) from exc

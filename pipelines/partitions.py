@@ -22,7 +22,7 @@ import warehouse.mentions
 from pipelines.config import ComputeConfig
 from pipelines.errors import ConfigError
 from taxonomy import extract_mentions, load_nlp, pipeline_digest
-from taxonomy.extract import IMPLIED_SCALE
+from taxonomy.extract import implied_can_reach
 
 # The mentions columns the warehouse takes (it fills in the taxonomy version itself).
 MENTIONS_SCHEMA = pa.schema(
@@ -86,7 +86,7 @@ def extract_partition(
     texts = docs.column("text").to_pylist()
     rows = []
     with _NLP_LOCK:
-        nlp = _nlp(semantic, overlay, implied=min_score <= IMPLIED_SCALE)
+        nlp = _nlp(semantic, overlay, implied=implied_can_reach(min_score))
         for doc, mentions in zip(keys, extract_mentions(nlp, texts), strict=True):
             rows += [
                 {**doc, "skill_id": m.skill_id, "start_char": m.start, "end_char": m.end,

@@ -57,8 +57,8 @@ def load_nlp(
 
     ``overlay_path``: an overlay whose ambiguous and suppressed labels are added to the bundled
     ones (``taxonomy.ambiguity``). Without ``implied_links`` the linker does not link sentences
-    that name no skill (``taxonomy.semantic``): for callers that keep only scores above
-    ``IMPLIED_SCALE``, which implied skills never reach, it saves their cost.
+    that name no skill (``taxonomy.semantic``): for callers keeping only scores that implied
+    skills cannot reach (``taxonomy.extract.implied_can_reach``), it saves their cost.
 
     The first call for a taxonomy and code version builds the pipeline and saves it under
     ``cache_dir`` (default: ``default_cache_dir()``); later calls load it in a few seconds.

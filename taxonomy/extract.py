@@ -51,6 +51,14 @@ MAX_CHUNK_CHARS = 100_000
 """Longer texts go through the pipeline in pieces cut at line or sentence ends (else spaces)."""
 
 
+def implied_can_reach(min_score: float) -> bool:
+    """Whether implied skills can score ``min_score`` (else no need to link them).
+
+    Example: ``implied_can_reach(0.7)`` -> ``False``
+    """
+    return min_score <= IMPLIED_SCALE
+
+
 def extract_mentions(
     nlp: Language,
     texts: Iterable[str],
