@@ -315,12 +315,13 @@ class SkillLinker:
         lowers = tokens.lowers(rows)  # type: ignore[union-attr]
         starts, ends = _sentences(lowers)
         foreign = [is_foreign(lowers[a:b], STOP_WORDS) for a, b in zip(starts, ends, strict=True)]
+        words_before = [0, *accumulate(map(_is_word, lowers))]  # counts in a range: 2 look-ups
 
         def linkable(found: tuple[int, int]) -> bool:
             """English words: not in a foreign sentence, not only symbols or binary junk."""
             if foreign[bisect_right(starts, found[0]) - 1]:
                 return False
-            return any(_is_word(lower) for lower in lowers[found[0] : found[1]])
+            return words_before[found[1]] > words_before[found[0]]
 
         floors: dict[tuple[int, int], float] = {}
         if self.proposals != "heuristic":
@@ -338,7 +339,8 @@ class SkillLinker:
             n_proposed = len(proposed)
             held = _sentence_anchors(lowers, starts, ends, [*phrases[:n_proposed], *matched])
             if self.implied_links:
-                for found in filter(linkable, _statements(doc, lowers, starts, ends)):
+                statements = _statements(doc, lowers, starts, ends, words_before)
+                for found in filter(linkable, statements):
                     held.setdefault(found, [])
             shift = len(phrases) + len(held) - n_proposed
             sentences = {
@@ -438,24 +440,27 @@ def _is_word(lower: str) -> bool:
 
 
 def _statements(
-    doc: Doc, lowers: list[str], starts: list[int], ends: list[int]
+    doc: Doc, lowers: list[str], starts: list[int], ends: list[int], words_before: list[int]
 ) -> Iterator[tuple[int, int]]:
     """Yield the trimmed sentences that are statements in a demand section (``sections``).
 
     Not a line ending in a colon ("Industry:"): a field name; not a run of symbols or junk
     where words (``_is_word``) are fewer than the other tokens.
+
+    ``words_before``: how many of ``lowers`` before each one are words (and in all).
     """
     # The sections of the lowercase text (cues ignore case): ``doc.text`` makes a Token each.
     spaces = doc.to_array(SPACY).tolist() if len(doc) else []
     pieces = [lower + " " if space else lower for lower, space in zip(lowers, spaces, strict=True)]
     offsets = [0, *accumulate(map(len, pieces))]
     line_sections = sections("".join(pieces))
+    blanks_before = [0, *accumulate(map(str.isspace, lowers))]
     for first, last in zip(starts, ends, strict=True):
         start, end = _trimmed(lowers, first, last)
         if start == end or lowers[end - 1] == ":":
             continue
-        tokens = [lower for lower in lowers[start:end] if not lower.isspace()]
-        if 2 * sum(map(_is_word, tokens)) < len(tokens):
+        words = words_before[end] - words_before[start]
+        if 2 * words < end - start - (blanks_before[end] - blanks_before[start]):
             continue
         if line_sections.at(offsets[start]) in DEMAND_SECTIONS:
             yield start, end
