@@ -506,10 +506,13 @@ def _top_columns(sims: np.ndarray, n: int) -> np.ndarray:
     blocks = as_strided(
         sims, (rows_n, full // _BLOCK, _BLOCK), (row_stride, _BLOCK * item, item), writeable=False
     )
-    values = np.empty((rows_n, searched + width - full), dtype=sims.dtype)
-    values[:, :searched] = blocks[np.arange(rows_n)[:, None], top_blocks].reshape(rows_n, -1)
-    values[:, searched:] = sims[:, full:]
-    best = np.argpartition(-values, n - 1, axis=1)[:, :n]
+    # Negated as they are copied: ``argpartition`` finds the smallest, and a separate ``-values``
+    # would be one more pass over them.
+    negated = np.empty((rows_n, searched + width - full), dtype=sims.dtype)
+    found = blocks[np.arange(rows_n)[:, None], top_blocks].reshape(rows_n, -1)
+    np.negative(found, out=negated[:, :searched])
+    np.negative(sims[:, full:], out=negated[:, searched:])
+    best = np.argpartition(negated, n - 1, axis=1)[:, :n]
     # Back from positions in ``values`` to columns: only for the ``n`` found.
     block = np.take_along_axis(top_blocks, np.minimum(best // _BLOCK, n - 1), axis=1)
     return np.where(best < searched, block * _BLOCK + best % _BLOCK, best - searched + full)
