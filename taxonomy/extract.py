@@ -122,34 +122,36 @@ def _semantic_mentions(
     by_sentence = group.attrs.get("sentence") or [False] * len(group)
     implied = group.attrs.get("implied") or [False] * len(group)
     links = list(zip(group, similarities, by_sentence, implied, strict=False))
-    # Offsets from one array and surfaces from the text: ``Span.start_char`` and ``Span.text``
+    # Phrases' links, then sentences': one pass in the order the docstring says.
+    links = [link for link in links if not link[2]] + [link for link in links if link[2]]
+    # Offsets from arrays and surfaces from the text: ``Span.start_char`` and ``Span.text``
     # make a Token per token, and an implied link's span is a whole sentence.
-    chars = doc.to_array([IDX, LENGTH]).tolist()
+    starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
     found: list[SkillMention] = []
-    for second in (False, True):
-        for span, similarity, sentence, whole in links:
-            skill_id = span.kb_id_
-            if sentence != second or skill_id in linked:
-                continue
-            start, end = chars[span.start][0], sum(chars[span.end - 1])
-            if sentence and not whole and (start, end) not in spans:
-                continue
-            linked.add(skill_id)
-            if not whole:
-                spans.add((start, end))
-            scale = IMPLIED_SCALE if whole else SEMANTIC_SCALE
-            found.append(
-                SkillMention(
-                    skill_id=skill_id,
-                    label=span.label_,
-                    start=offset + start,
-                    end=offset + end,
-                    surface=text[offset + start : offset + end],
-                    score=round(min(max(similarity, 0.0), 1.0) * scale, 4),
-                    method="implied" if whole else "semantic",
-                    section=line_sections.at(offset + start),
-                )
+    for span, similarity, sentence, whole in links:
+        skill_id = span.kb_id_
+        if skill_id in linked:
+            continue
+        last = span.end - 1
+        start, end = starts[span.start], starts[last] + lengths[last]
+        if sentence and not whole and (start, end) not in spans:
+            continue
+        linked.add(skill_id)
+        if not whole:
+            spans.add((start, end))
+        scale = IMPLIED_SCALE if whole else SEMANTIC_SCALE
+        found.append(
+            SkillMention(
+                skill_id=skill_id,
+                label=span.label_,
+                start=offset + start,
+                end=offset + end,
+                surface=text[offset + start : offset + end],
+                score=round(min(max(similarity, 0.0), 1.0) * scale, 4),
+                method="implied" if whole else "semantic",
+                section=line_sections.at(offset + start),
             )
+        )
     return found
 
 
