@@ -231,16 +231,21 @@ class SkillLinker:
         if not plan.sentence.any():
             return [(*link, "phrase") for link in found]
         matrix = self.vectors.matrix  # type: ignore[union-attr]
+        vectors = list(plan.phrases)  # row views made once, not once per anchor and link
+        is_sentence = plan.sentence.tolist()
         out = []
         for value, phrase, column in found:
-            if not plan.sentence[phrase]:
+            if not is_sentence[phrase]:
                 out.append((value, phrase, column, "phrase"))
                 continue
             inside = plan.anchors[plan.ranges[phrase]]
             if not inside:  # an implied link: it stays on its sentence
                 out.append((value, phrase, column, "implied"))
                 continue
-            best = max(inside, key=lambda q: float(plan.phrases[q] @ matrix[column]))
+            best = inside[0]
+            if len(inside) > 1:
+                label = matrix[column]
+                best = max(inside, key=lambda q: float(vectors[q] @ label))
             out.append((value, best, column, "sentence"))
         return out
 
