@@ -34,7 +34,7 @@ import json
 import logging
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
@@ -51,7 +51,7 @@ from taxonomy.candidates import doc_candidate_ranges
 from taxonomy.embeddings import LabelVectors, load_static_model
 from taxonomy.language import is_foreign
 from taxonomy.sections import DEMAND_SECTIONS, sections
-from taxonomy.token_vectors import TokenVectors, range_vectors
+from taxonomy.token_vectors import TokenVectors
 
 logger = logging.getLogger(__name__)
 
@@ -191,7 +191,7 @@ class SkillLinker:
         if self.model is None or self.vectors is None:
             plans = []
         else:
-            plans = [self._plan(doc) for doc in docs]
+            plans = self._embedded([self._plan(doc) for doc in docs])
         if not any(plan.keys for plan in plans):
             for doc in docs:
                 doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key)
@@ -354,14 +354,11 @@ class SkillLinker:
             }
         ranges = [*phrases, *sentences, *matched]
         if not ranges:
-            empty = np.zeros((0, tokens.dim), dtype=np.float32)  # type: ignore[union-attr]
             none = np.zeros(0, dtype=bool)
-            return _Plan([], [], np.zeros(0), none, none, {}, empty, empty)
+            return _Plan([], [], np.zeros(0), none, none, {}, rows, [])
         linked = ranges[: len(phrases) + len(sentences)]
         sentence_of = [bisect_right(starts, start) - 1 for start, _ in linked]
-        sums, counts = tokens.sums_of(rows)  # type: ignore[union-attr]
         contexts = [(starts[i], ends[i]) for i in sentence_of]
-        vectors = range_vectors(sums, counts, [*ranges, *contexts])
         is_sentence = np.zeros(len(ranges), dtype=bool)
         is_sentence[len(phrases) : len(linked)] = True
         return _Plan(
@@ -374,9 +371,19 @@ class SkillLinker:
             proposed=np.asarray([found in proposed for found in ranges], dtype=bool) & ~is_sentence,
             sentence=is_sentence,
             anchors=sentences,
-            phrases=vectors[: len(ranges)],
-            context=vectors[len(ranges) :],
+            rows=rows,
+            embedded=[*ranges, *contexts],
         )
+
+    def _embedded(self, plans: list[_Plan]) -> list[_Plan]:
+        """The plans with the vectors of their ranges and contexts, all docs' made at once."""
+        tokens: TokenVectors = self.tokens  # type: ignore[assignment]
+        rows = [plan.rows for plan in plans]
+        vectors = tokens.docs_range_vectors(rows, [plan.embedded for plan in plans])
+        return [
+            replace(plan, phrases=found[: len(plan.ranges)], context=found[len(plan.ranges) :])
+            for plan, found in zip(plans, vectors, strict=True)
+        ]
 
     def _group(
         self,
@@ -397,6 +404,11 @@ class SkillLinker:
         return SpanGroup(doc, name=self.spans_key, attrs=attrs, spans=spans)
 
 
+def _no_vectors() -> np.ndarray:
+    """A plan's vectors before ``SkillLinker._embedded`` sets them."""
+    return np.zeros((0, 0), dtype=np.float32)
+
+
 @dataclass(frozen=True)
 class _Plan:
     """What the linker compares for one doc: its phrases, their floors and sentences' vectors."""
@@ -410,8 +422,13 @@ class _Plan:
     sentence: np.ndarray
     anchors: dict[tuple[int, int], list[int]]
     """A linked sentence's range -> rows of ``ranges`` its links may go on."""
-    phrases: np.ndarray
-    context: np.ndarray
+    rows: np.ndarray
+    """The doc's token rows in the linker's ``TokenVectors``."""
+    embedded: list[tuple[int, int]]
+    """``ranges``, then the sentence of each range to link: the ranges to embed."""
+    phrases: np.ndarray = field(default_factory=_no_vectors)
+    """The vectors of ``ranges`` (``SkillLinker._embedded``)."""
+    context: np.ndarray = field(default_factory=_no_vectors)
     """One per range to link."""
 
 
