@@ -128,7 +128,8 @@ class TokenVectors:
         for rank, number in enumerate(order):
             positions[starts[: len(rows[number])] + rank] = rows[number]
         cum = np.empty((total + 1, self.dim), dtype=self._sums.dtype)
-        np.take(self._sums, positions, axis=0, out=cum[:total])
+        # ``clip``: the positions are valid rows anyway, and ``raise`` copies through a buffer.
+        np.take(self._sums, positions, axis=0, out=cum[:total], mode="clip")
         cum[total] = 0.0
         # Row by row as in ``range_vectors``, from zeros: the same additions, in the same order.
         before = np.zeros((int(active[0]) if longest else 0, self.dim), dtype=cum.dtype)
