@@ -30,6 +30,8 @@ SECTIONS = (
 )
 DEMAND_SECTIONS = frozenset({"requirements", "responsibilities", "nice_to_have", "other"})
 MAX_HEADING_CHARS = 60
+_MAX_CACHED_CHARS = 500
+"""Longer lines are searched for cues without caching the result (``_first``)."""
 
 
 class _Cues(tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]):
@@ -111,9 +113,11 @@ def _first(cues: _Cues, text: str) -> str | None:
 
     Example: ``_first(_LINE_CUES, "Docker is a PLUS")`` -> ``"nice_to_have"``
     """
-    if text.isascii():
-        return _first_lower(cues, text.lower())
-    return next((name for name, pattern, _ in cues if pattern.search(text)), None)
+    if not text.isascii():
+        return next((name for name, pattern, _ in cues if pattern.search(text)), None)
+    if len(text) > _MAX_CACHED_CHARS:  # bounds the cache's memory; long lines rarely recur
+        return _first_lower.__wrapped__(cues, text.lower())
+    return _first_lower(cues, text.lower())
 
 
 @lru_cache(maxsize=1 << 14)
