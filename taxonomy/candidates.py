@@ -45,6 +45,9 @@ _CUE_WORDS = frozenset(_CUE_TEXT.split())
 _TRIM = STOP_WORDS | _CUE_WORDS
 _BREAK, _JUNK, _COORDINATOR = 1, 2, 4
 """Bits of a word's ``_kind``: cuts pieces, trimmed at their edges, splits them into items."""
+_KINDS: dict[int, int] = {}
+"""``_kind`` by ``LOWER`` hash, for every doc: spaCy hashes a string alike in every vocab."""
+_MAX_KINDS = 1 << 20
 
 
 @lru_cache(maxsize=1 << 16)
@@ -102,12 +105,15 @@ def _doc_kinds(doc: Doc) -> list[int]:
     """
     if not len(doc):
         return []
-    strings = doc.vocab.strings
-    kinds: dict[int, int] = {}
-    return [
-        kinds[h] if h in kinds else kinds.setdefault(h, _kind(strings[h]))
-        for h in doc.to_array(LOWER).tolist()
-    ]
+    hashes = doc.to_array(LOWER).tolist()
+    kinds = _KINDS
+    missing = [h for h in set(hashes) if h not in kinds]
+    if missing:
+        if len(kinds) + len(missing) > _MAX_KINDS:
+            kinds.clear()
+        strings = doc.vocab.strings
+        kinds.update((h, _kind(strings[h])) for h in missing)
+    return list(map(kinds.__getitem__, hashes))
 
 
 def candidate_ranges(

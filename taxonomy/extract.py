@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 
 from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
@@ -26,7 +25,7 @@ from spacy.tokens import Doc
 from taxonomy.errors import TaxonomyError
 from taxonomy.model import LabelKind, SkillMention
 from taxonomy.nlp import FACTORY, SkillMatcher
-from taxonomy.sections import sections
+from taxonomy.sections import SectionMap, sections
 from taxonomy.semantic import SPANS_KEY as CANDIDATES_KEY
 
 logger = logging.getLogger(__name__)
@@ -82,25 +81,34 @@ def extract_mentions(
     matcher: SkillMatcher = nlp.get_pipe(FACTORY)
     mentions: list[SkillMention] = []
     pieces = _pieces(texts, max_chunk_chars)
+    line_sections = SectionMap((), ())
     for doc, (offset, text, last) in nlp.pipe(pieces, batch_size=batch_size, as_tuples=True):
-        own = list(_doc_mentions(doc, matcher, offset))
+        if not offset:  # a text's first piece
+            line_sections = sections(text)
+        own = list(_doc_mentions(doc, matcher, offset, line_sections))
         spans = {(m.start - offset, m.end - offset) for m in own}
         linked = {m.skill_id for m in mentions} | {m.skill_id for m in own}
         mentions.extend(own)
-        mentions.extend(_semantic_mentions(doc, text, offset, linked, spans))
+        semantic = _semantic_mentions(doc, text, offset, linked, spans, line_sections=line_sections)
+        mentions.extend(semantic)
         if last:
             mentions.sort(key=lambda m: (-m.score, m.start, m.end))
-            line_sections = sections(text)
-            yield [replace(m, section=line_sections.at(m.start)) for m in mentions]
+            yield mentions
             mentions = []
 
 
 def _semantic_mentions(
-    doc: Doc, text: str, offset: int, linked: set[str], spans: set[tuple[int, int]]
+    doc: Doc,
+    text: str,
+    offset: int,
+    linked: set[str],
+    spans: set[tuple[int, int]],
+    *,
+    line_sections: SectionMap,
 ) -> list[SkillMention]:
     """Semantic links of ``doc``, the piece of ``text`` from ``offset``, except ``linked`` skills.
 
-    Skills linked here are added to ``linked``.
+    Skills linked here are added to ``linked``; ``line_sections``: the sections of ``text``.
 
     Phrases' own links come first; then a sentence's links (``sentence`` in the group's
     attrs), only on the ``spans`` (doc character offsets) that mentions already have: a
@@ -114,37 +122,42 @@ def _semantic_mentions(
     by_sentence = group.attrs.get("sentence") or [False] * len(group)
     implied = group.attrs.get("implied") or [False] * len(group)
     links = list(zip(group, similarities, by_sentence, implied, strict=False))
-    # Offsets from one array and surfaces from the text: ``Span.start_char`` and ``Span.text``
+    # Phrases' links, then sentences': one pass in the order the docstring says.
+    links = [link for link in links if not link[2]] + [link for link in links if link[2]]
+    # Offsets from arrays and surfaces from the text: ``Span.start_char`` and ``Span.text``
     # make a Token per token, and an implied link's span is a whole sentence.
-    chars = doc.to_array([IDX, LENGTH]).tolist()
+    starts, lengths = doc.to_array([IDX, LENGTH]).T.tolist()
     found: list[SkillMention] = []
-    for second in (False, True):
-        for span, similarity, sentence, whole in links:
-            skill_id = span.kb_id_
-            if sentence != second or skill_id in linked:
-                continue
-            start, end = chars[span.start][0], sum(chars[span.end - 1])
-            if sentence and not whole and (start, end) not in spans:
-                continue
-            linked.add(skill_id)
-            if not whole:
-                spans.add((start, end))
-            scale = IMPLIED_SCALE if whole else SEMANTIC_SCALE
-            found.append(
-                SkillMention(
-                    skill_id=skill_id,
-                    label=span.label_,
-                    start=offset + start,
-                    end=offset + end,
-                    surface=text[offset + start : offset + end],
-                    score=round(min(max(similarity, 0.0), 1.0) * scale, 4),
-                    method="implied" if whole else "semantic",
-                )
+    for span, similarity, sentence, whole in links:
+        skill_id = span.kb_id_
+        if skill_id in linked:
+            continue
+        last = span.end - 1
+        start, end = starts[span.start], starts[last] + lengths[last]
+        if sentence and not whole and (start, end) not in spans:
+            continue
+        linked.add(skill_id)
+        if not whole:
+            spans.add((start, end))
+        scale = IMPLIED_SCALE if whole else SEMANTIC_SCALE
+        found.append(
+            SkillMention(
+                skill_id=skill_id,
+                label=span.label_,
+                start=offset + start,
+                end=offset + end,
+                surface=text[offset + start : offset + end],
+                score=round(min(max(similarity, 0.0), 1.0) * scale, 4),
+                method="implied" if whole else "semantic",
+                section=line_sections.at(offset + start),
             )
+        )
     return found
 
 
-def _doc_mentions(doc: Doc, matcher: SkillMatcher, offset: int) -> Iterator[SkillMention]:
+def _doc_mentions(
+    doc: Doc, matcher: SkillMatcher, offset: int, line_sections: SectionMap
+) -> Iterator[SkillMention]:
     for span in doc.spans[matcher.spans_key]:
         found = matcher.candidates(span)
         if not found or found[0].skill_id != span.kb_id_:  # a span another component put there
@@ -153,14 +166,16 @@ def _doc_mentions(doc: Doc, matcher: SkillMatcher, offset: int) -> Iterator[Skil
         method = {matcher.lemma_label: "lemma", matcher.fuzzy_label: "fuzzy"}.get(
             span.label_, "exact"
         )
+        start = offset + span.start_char
         yield SkillMention(
             skill_id=top.skill_id,
             label=top.skill_label,
-            start=offset + span.start_char,
+            start=start,
             end=offset + span.end_char,
             surface=span.text,
             score=round(KIND_SCORES[top.kind] * METHOD_FACTORS[method], 4),
             method=method,
+            section=line_sections.at(start),
         )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -192,8 +193,9 @@ class SkillMatcher:
         Example: ``component(nlp.make_doc("big data")).spans["skills"]`` -> ``[big data]``
         """
         spans = []
+        orths = _token_orths(doc)
         for _, start, end in self.matcher(doc):
-            key = _key(doc[start:end])
+            key = _range_key(doc, orths, start, end)
             found = self._candidates.get(key)
             if not found or not self.rules.allows(doc, start, end, key):
                 continue  # no candidates: only if lower-casing and casefolding disagree
@@ -204,20 +206,22 @@ class SkillMatcher:
         if self.lemmas is not None:
             spans += self._lemma_spans(doc, {(span.start, span.end) for span in spans})
         if self.fuzzy is not None:
-            spans += self._fuzzy_spans(
-                doc, {i for span in spans for i in range(span.start, span.end)}
-            )
+            taken = {i for span in spans for i in range(span.start, span.end)}
+            spans += self._fuzzy_spans(doc, taken, orths)
         doc.spans[self.spans_key] = filter_spans(spans)  # the longest wins, exact before lemma
         return doc
 
-    def _fuzzy_spans(self, doc: Doc, taken: set[int]) -> list[Span]:
-        """Spans of candidate phrases (2-6 tokens, none taken) close to a multi-word label."""
+    def _fuzzy_spans(self, doc: Doc, taken: set[int], orths: list[int]) -> list[Span]:
+        """Spans of candidate phrases (2-6 tokens, none taken) close to a multi-word label.
+
+        ``orths``: the tokens' text hashes (``_token_orths``).
+        """
         fuzzy: FuzzyIndex = self.fuzzy  # type: ignore[assignment]
         spans = []
         for start, end in doc_candidate_ranges(doc):
             if not 2 <= end - start <= MAX_FUZZY_TOKENS or taken.intersection(range(start, end)):
                 continue
-            found = fuzzy.match(_key(doc[start:end]))
+            found = fuzzy.match(_range_key(doc, orths, start, end))
             if found is None or not self.rules.allows(doc, start, end, found[0]):
                 continue
             top = self._candidates[found[0]][0]
@@ -249,6 +253,24 @@ class SkillMatcher:
 def _key(tokens: Span | Doc) -> str:
     """The candidates key of matched tokens: the shared ``normalize_label`` of their text."""
     return normalize_label(" ".join(token.text for token in tokens))
+
+
+def _token_orths(doc: Doc) -> list[int]:
+    """The text hash of each token of ``doc``, from one array (``Token.text`` makes a ``Token``).
+
+    Only the ranges looked up get their texts: a ``StringStore`` look-up costs more than a
+    ``to_array`` of the whole doc.
+    """
+    return doc.to_array(ORTH).tolist() if len(doc) else []
+
+
+def _range_key(doc: Doc, orths: list[int], start: int, end: int) -> str:
+    """``_key(doc[start:end])`` from the doc's ``_token_orths``.
+
+    Example: ``_range_key(doc, _token_orths(doc), 0, 2)`` -> ``"big data"`` for "Big Data!"
+    """
+    strings = doc.vocab.strings
+    return normalize_label(" ".join([strings[h] for h in orths[start:end]]))
 
 
 @Language.factory(FACTORY, default_config={"spans_key": SPANS_KEY, "label": SPAN_LABEL})

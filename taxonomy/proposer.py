@@ -222,7 +222,10 @@ class SkillProposer:
 
     def _propose(self, docs: list[Doc]) -> list[Doc]:
         for doc, ranges in zip(docs, self.spans(docs), strict=True):
-            doc.ents = [Span(doc, start, end, label=self.label) for start, end in ranges]
+            label = doc.vocab.strings.add(self.label)
+            # What ``doc.ents = spans`` does, without making each ``Span`` a second time.
+            spans = [Span(doc, start, end, label=label) for start, end in ranges]
+            doc.set_ents(spans, default="outside")
         return docs
 
     def spans(self, docs: list[Doc]) -> list[list[tuple[int, int]]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 SECTIONS = (
     "requirements",
@@ -29,14 +30,23 @@ SECTIONS = (
 )
 DEMAND_SECTIONS = frozenset({"requirements", "responsibilities", "nice_to_have", "other"})
 MAX_HEADING_CHARS = 60
+_MAX_CACHED_CHARS = 500
+"""Longer lines are searched for cues without caching the result (``_first``)."""
 
-_Cues = tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
-"""(section, pattern, the same pattern for lowercase text without ``IGNORECASE``): ``_first``."""
+
+class _Cues(tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]):
+    """(section, pattern, the same pattern for lowercase text without ``IGNORECASE``): ``_first``.
+
+    Hashed by identity: ``_first_lower`` caches by it, and hashing patterns takes microseconds.
+    """
+
+    __slots__ = ()
+    __hash__ = object.__hash__
 
 
 def _cues(patterns: tuple[tuple[str, str], ...]) -> _Cues:
     """Compile lowercase ``(section, pattern)`` pairs for ``_first``."""
-    return tuple(
+    return _Cues(
         (name, re.compile(pattern, re.IGNORECASE), re.compile(pattern))
         for name, pattern in patterns
     )
@@ -103,10 +113,21 @@ def _first(cues: _Cues, text: str) -> str | None:
 
     Example: ``_first(_LINE_CUES, "Docker is a PLUS")`` -> ``"nice_to_have"``
     """
-    if text.isascii():
-        lower = text.lower()
-        return next((name for name, _, pattern in cues if pattern.search(lower)), None)
-    return next((name for name, pattern, _ in cues if pattern.search(text)), None)
+    if not text.isascii():
+        return next((name for name, pattern, _ in cues if pattern.search(text)), None)
+    if len(text) > _MAX_CACHED_CHARS:  # bounds the cache's memory; long lines rarely recur
+        return _first_lower.__wrapped__(cues, text.lower())
+    return _first_lower(cues, text.lower())
+
+
+@lru_cache(maxsize=1 << 14)
+def _first_lower(cues: _Cues, lower: str) -> str | None:
+    """``_first`` of a lowercase ASCII text.
+
+    Cached: the linker and ``extract_mentions`` both search each line of a posting (the linker
+    lowercased), and postings share boilerplate lines.
+    """
+    return next((name for name, _, pattern in cues if pattern.search(lower)), None)
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ import json
 import logging
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
@@ -51,7 +51,7 @@ from taxonomy.candidates import doc_candidate_ranges
 from taxonomy.embeddings import LabelVectors, load_static_model
 from taxonomy.language import is_foreign
 from taxonomy.sections import DEMAND_SECTIONS, sections
-from taxonomy.token_vectors import TokenVectors, range_vectors
+from taxonomy.token_vectors import TokenVectors
 
 logger = logging.getLogger(__name__)
 
@@ -191,7 +191,7 @@ class SkillLinker:
         if self.model is None or self.vectors is None:
             plans = []
         else:
-            plans = [self._plan(doc) for doc in docs]
+            plans = self._embedded([self._plan(doc) for doc in docs])
         if not any(plan.keys for plan in plans):
             for doc in docs:
                 doc.spans[self.spans_key] = SpanGroup(doc, name=self.spans_key)
@@ -231,16 +231,21 @@ class SkillLinker:
         if not plan.sentence.any():
             return [(*link, "phrase") for link in found]
         matrix = self.vectors.matrix  # type: ignore[union-attr]
+        vectors = list(plan.phrases)  # row views made once, not once per anchor and link
+        is_sentence = plan.sentence.tolist()
         out = []
         for value, phrase, column in found:
-            if not plan.sentence[phrase]:
+            if not is_sentence[phrase]:
                 out.append((value, phrase, column, "phrase"))
                 continue
             inside = plan.anchors[plan.ranges[phrase]]
             if not inside:  # an implied link: it stays on its sentence
                 out.append((value, phrase, column, "implied"))
                 continue
-            best = max(inside, key=lambda q: float(plan.phrases[q] @ matrix[column]))
+            best = inside[0]
+            if len(inside) > 1:
+                label = matrix[column]
+                best = max(inside, key=lambda q: float(vectors[q] @ label))
             out.append((value, best, column, "sentence"))
         return out
 
@@ -315,12 +320,13 @@ class SkillLinker:
         lowers = tokens.lowers(rows)  # type: ignore[union-attr]
         starts, ends = _sentences(lowers)
         foreign = [is_foreign(lowers[a:b], STOP_WORDS) for a, b in zip(starts, ends, strict=True)]
+        words_before = [0, *accumulate(map(_is_word, lowers))]  # counts in a range: 2 look-ups
 
         def linkable(found: tuple[int, int]) -> bool:
             """English words: not in a foreign sentence, not only symbols or binary junk."""
             if foreign[bisect_right(starts, found[0]) - 1]:
                 return False
-            return any(_is_word(lower) for lower in lowers[found[0] : found[1]])
+            return words_before[found[1]] > words_before[found[0]]
 
         floors: dict[tuple[int, int], float] = {}
         if self.proposals != "heuristic":
@@ -338,7 +344,8 @@ class SkillLinker:
             n_proposed = len(proposed)
             held = _sentence_anchors(lowers, starts, ends, [*phrases[:n_proposed], *matched])
             if self.implied_links:
-                for found in filter(linkable, _statements(doc, lowers, starts, ends)):
+                statements = _statements(doc, lowers, starts, ends, words_before)
+                for found in filter(linkable, statements):
                     held.setdefault(found, [])
             shift = len(phrases) + len(held) - n_proposed
             sentences = {
@@ -347,14 +354,11 @@ class SkillLinker:
             }
         ranges = [*phrases, *sentences, *matched]
         if not ranges:
-            empty = np.zeros((0, tokens.dim), dtype=np.float32)  # type: ignore[union-attr]
             none = np.zeros(0, dtype=bool)
-            return _Plan([], [], np.zeros(0), none, none, {}, empty, empty)
+            return _Plan([], [], np.zeros(0), none, none, {}, rows, [])
         linked = ranges[: len(phrases) + len(sentences)]
         sentence_of = [bisect_right(starts, start) - 1 for start, _ in linked]
-        sums, counts = tokens.sums_of(rows)  # type: ignore[union-attr]
         contexts = [(starts[i], ends[i]) for i in sentence_of]
-        vectors = range_vectors(sums, counts, [*ranges, *contexts])
         is_sentence = np.zeros(len(ranges), dtype=bool)
         is_sentence[len(phrases) : len(linked)] = True
         return _Plan(
@@ -367,9 +371,19 @@ class SkillLinker:
             proposed=np.asarray([found in proposed for found in ranges], dtype=bool) & ~is_sentence,
             sentence=is_sentence,
             anchors=sentences,
-            phrases=vectors[: len(ranges)],
-            context=vectors[len(ranges) :],
+            rows=rows,
+            embedded=[*ranges, *contexts],
         )
+
+    def _embedded(self, plans: list[_Plan]) -> list[_Plan]:
+        """The plans with the vectors of their ranges and contexts, all docs' made at once."""
+        tokens: TokenVectors = self.tokens  # type: ignore[assignment]
+        rows = [plan.rows for plan in plans]
+        vectors = tokens.docs_range_vectors(rows, [plan.embedded for plan in plans])
+        return [
+            replace(plan, phrases=found[: len(plan.ranges)], context=found[len(plan.ranges) :])
+            for plan, found in zip(plans, vectors, strict=True)
+        ]
 
     def _group(
         self,
@@ -390,6 +404,11 @@ class SkillLinker:
         return SpanGroup(doc, name=self.spans_key, attrs=attrs, spans=spans)
 
 
+def _no_vectors() -> np.ndarray:
+    """A plan's vectors before ``SkillLinker._embedded`` sets them."""
+    return np.zeros((0, 0), dtype=np.float32)
+
+
 @dataclass(frozen=True)
 class _Plan:
     """What the linker compares for one doc: its phrases, their floors and sentences' vectors."""
@@ -403,8 +422,13 @@ class _Plan:
     sentence: np.ndarray
     anchors: dict[tuple[int, int], list[int]]
     """A linked sentence's range -> rows of ``ranges`` its links may go on."""
-    phrases: np.ndarray
-    context: np.ndarray
+    rows: np.ndarray
+    """The doc's token rows in the linker's ``TokenVectors``."""
+    embedded: list[tuple[int, int]]
+    """``ranges``, then the sentence of each range to link: the ranges to embed."""
+    phrases: np.ndarray = field(default_factory=_no_vectors)
+    """The vectors of ``ranges`` (``SkillLinker._embedded``)."""
+    context: np.ndarray = field(default_factory=_no_vectors)
     """One per range to link."""
 
 
@@ -438,24 +462,27 @@ def _is_word(lower: str) -> bool:
 
 
 def _statements(
-    doc: Doc, lowers: list[str], starts: list[int], ends: list[int]
+    doc: Doc, lowers: list[str], starts: list[int], ends: list[int], words_before: list[int]
 ) -> Iterator[tuple[int, int]]:
     """Yield the trimmed sentences that are statements in a demand section (``sections``).
 
     Not a line ending in a colon ("Industry:"): a field name; not a run of symbols or junk
     where words (``_is_word``) are fewer than the other tokens.
+
+    ``words_before``: how many of ``lowers`` before each one are words (and in all).
     """
     # The sections of the lowercase text (cues ignore case): ``doc.text`` makes a Token each.
     spaces = doc.to_array(SPACY).tolist() if len(doc) else []
     pieces = [lower + " " if space else lower for lower, space in zip(lowers, spaces, strict=True)]
     offsets = [0, *accumulate(map(len, pieces))]
     line_sections = sections("".join(pieces))
+    blanks_before = [0, *accumulate(map(str.isspace, lowers))]
     for first, last in zip(starts, ends, strict=True):
         start, end = _trimmed(lowers, first, last)
         if start == end or lowers[end - 1] == ":":
             continue
-        tokens = [lower for lower in lowers[start:end] if not lower.isspace()]
-        if 2 * sum(map(_is_word, tokens)) < len(tokens):
+        words = words_before[end] - words_before[start]
+        if 2 * words < end - start - (blanks_before[end] - blanks_before[start]):
             continue
         if line_sections.at(offsets[start]) in DEMAND_SECTIONS:
             yield start, end
@@ -501,10 +528,13 @@ def _top_columns(sims: np.ndarray, n: int) -> np.ndarray:
     blocks = as_strided(
         sims, (rows_n, full // _BLOCK, _BLOCK), (row_stride, _BLOCK * item, item), writeable=False
     )
-    values = np.empty((rows_n, searched + width - full), dtype=sims.dtype)
-    values[:, :searched] = blocks[np.arange(rows_n)[:, None], top_blocks].reshape(rows_n, -1)
-    values[:, searched:] = sims[:, full:]
-    best = np.argpartition(-values, n - 1, axis=1)[:, :n]
+    # Negated as they are copied: ``argpartition`` finds the smallest, and a separate ``-values``
+    # would be one more pass over them.
+    negated = np.empty((rows_n, searched + width - full), dtype=sims.dtype)
+    found = blocks[np.arange(rows_n)[:, None], top_blocks].reshape(rows_n, -1)
+    np.negative(found, out=negated[:, :searched])
+    np.negative(sims[:, full:], out=negated[:, searched:])
+    best = np.argpartition(negated, n - 1, axis=1)[:, :n]
     # Back from positions in ``values`` to columns: only for the ``n`` found.
     block = np.take_along_axis(top_blocks, np.minimum(best // _BLOCK, n - 1), axis=1)
     return np.where(best < searched, block * _BLOCK + best % _BLOCK, best - searched + full)

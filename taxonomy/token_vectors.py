@@ -9,6 +9,7 @@ Words are embedded once per process (keyed by spaCy's ``LOWER`` hash) and reused
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import Any
 
@@ -86,6 +87,58 @@ class TokenVectors:
         """
         return self._sums[rows], self._counts[rows]
 
+    def docs_range_vectors(
+        self, rows: Sequence[np.ndarray], ranges: Sequence[Sequence[tuple[int, int]]]
+    ) -> list[np.ndarray]:
+        """``range_vectors`` of several docs at once: their cache ``rows``, their token ``ranges``.
+
+        The same values: each doc's prefix sums are added row by row in the same order, but
+        with the docs side by side, one numpy call per token position instead of per token.
+
+        Example: ``vectors.docs_range_vectors([vectors.rows(doc)], [[(0, 2)]])[0]`` equals
+        ``range_vectors(*vectors.doc_sums(doc), [(0, 2)])``
+        """
+        cum, starts, order = self._side_by_side_sums(rows)
+        zero_row = len(cum) - 1
+        out: list[np.ndarray] = [np.empty(0)] * len(rows)
+        for rank, number in enumerate(order):
+            found = np.asarray(ranges[number], dtype=np.int64).reshape(-1, 2)
+            # The doc's prefix of p tokens -> its row of ``cum`` (p = 0: the zero row).
+            at = np.append(starts[:-1] + rank, zero_row)
+            out[number] = _unit_means(cum[at[found[:, 1] - 1]] - cum[at[found[:, 0] - 1]])
+        return out
+
+    def _side_by_side_sums(
+        self, rows: Sequence[np.ndarray]
+    ) -> tuple[np.ndarray, np.ndarray, list[int]]:
+        """Prefix sums of the docs' token sums, position by position, and where they lie.
+
+        Docs go longest first, so the docs still adding at position ``i`` are the first
+        ``k_i``: their prefix sums of ``i + 1`` tokens are rows ``starts[i]:starts[i] + k_i``
+        of the array returned, in that order; its last row is zeros. ``order``: the docs'
+        numbers, longest first.
+        """
+        lengths = np.fromiter(map(len, rows), np.int64, len(rows))
+        order = np.argsort(-lengths, kind="stable").tolist()
+        longest = int(lengths.max()) if len(rows) else 0
+        active = len(rows) - np.cumsum(np.bincount(lengths, minlength=longest + 1))[:longest]
+        starts = np.concatenate([[0], np.cumsum(active)])
+        total = int(starts[-1])
+        positions = np.empty(total, dtype=np.int64)
+        for rank, number in enumerate(order):
+            positions[starts[: len(rows[number])] + rank] = rows[number]
+        cum = np.empty((total + 1, self.dim), dtype=self._sums.dtype)
+        # ``clip``: the positions are valid rows anyway, and ``raise`` copies through a buffer.
+        np.take(self._sums, positions, axis=0, out=cum[:total], mode="clip")
+        cum[total] = 0.0
+        # Row by row as in ``range_vectors``, from zeros: the same additions, in the same order.
+        before = np.zeros((int(active[0]) if longest else 0, self.dim), dtype=cum.dtype)
+        for first, k in zip(starts[:-1].tolist(), active.tolist(), strict=True):
+            row = cum[first : first + k]
+            np.add(before[:k], row, out=row)
+            before = row
+        return cum, starts, order
+
     def _add(self, hashes: list[int], words: list[str]) -> None:
         first = len(self._rows)
         self._words.extend(words)
@@ -148,7 +201,11 @@ def range_vectors(
     # time (each addition waiting for the one before) and takes a fifth longer.
     for before, row in pairwise(cum):
         np.add(before, row, out=row)
-    total = cum[ranges[:, 1]] - cum[ranges[:, 0]]
+    return _unit_means(cum[ranges[:, 1]] - cum[ranges[:, 0]])
+
+
+def _unit_means(total: np.ndarray) -> np.ndarray:
+    """Unit vectors of ranges' sums ``total`` (zero for a zero sum)."""
     norms = np.linalg.norm(total, axis=1, keepdims=True)
     # The mean's direction is the sum's: unit length makes the count irrelevant.
     return (total / np.maximum(norms, 1e-9)).astype(np.float32, copy=False)

@@ -2,7 +2,7 @@ import pytest
 import spacy
 
 from taxonomy import TaxonomyError, build_nlp
-from taxonomy.nlp import FACTORY, SPANS_KEY, taxonomy_patterns
+from taxonomy.nlp import FACTORY, SPANS_KEY, _key, _range_key, _token_orths, taxonomy_patterns
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,12 @@ def test_unreadable_matcher_file_raises(toy, tmp_path):
     (tmp_path / "saved" / FACTORY / "matcher.pkl").write_bytes(b"not a pickle")
     with pytest.raises(TaxonomyError, match=r"matcher\.pkl"):
         spacy.load(tmp_path / "saved")
+
+
+def test_range_keys_from_token_texts_are_span_keys(toy_nlp):
+    doc = toy_nlp.make_doc("Big  Data,\nand C++ / ASP.NET")
+    orths = _token_orths(doc)
+    for start in range(len(doc)):
+        for end in range(start + 1, len(doc) + 1):
+            assert _range_key(doc, orths, start, end) == _key(doc[start:end])
+    assert _token_orths(toy_nlp.make_doc("")) == []

@@ -6,6 +6,7 @@ from taxonomy.sections import (
     DEMAND_SECTIONS,
     SECTIONS,
     _first,
+    _first_lower,
     heading_section,
     sections,
 )
@@ -89,3 +90,10 @@ def test_first_cue_ignores_case_like_ignorecase(text):
     for cues in (_HEADINGS, _LINE_CUES):
         expected = next((name for name, pattern, _ in cues if pattern.search(text)), None)
         assert _first(cues, text) == expected
+
+
+def test_long_lines_are_searched_but_not_cached():
+    line = "Docker " * 100 + "is a PLUS"
+    before = _first_lower.cache_info().currsize
+    assert _first(_LINE_CUES, line) == "nice_to_have"
+    assert _first_lower.cache_info().currsize == before

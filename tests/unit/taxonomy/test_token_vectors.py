@@ -46,3 +46,18 @@ def test_range_vectors_are_unit_means_of_the_prefix_sums():
     total = cum[[end for _, end in ranges]] - cum[[start for start, _ in ranges]]
     expected = total / np.maximum(np.linalg.norm(total, axis=1, keepdims=True), 1e-9)
     np.testing.assert_array_equal(range_vectors(sums, counts, ranges), expected)
+
+
+def test_docs_range_vectors_are_each_docs_range_vectors(models):
+    vectors = TokenVectors(models[1])
+    nlp = spacy.blank("en")
+    texts = ["Kubernetes and C++ for data pipelines.\nSQL", "", "Python", "Docker, SQL and Go"]
+    docs = [nlp.make_doc(text) for text in texts]
+    rows = [vectors.rows(doc) for doc in docs]
+    ranges = [[(0, 7), (2, 3), (0, 0), (7, 9)], [], [(0, 1), (1, 1)], [(4, 5), (0, 5), (2, 2)]]
+    found = vectors.docs_range_vectors(rows, ranges)
+    for doc, doc_ranges, vectors_found in zip(docs, ranges, found, strict=True):
+        expected = range_vectors(*vectors.doc_sums(doc), doc_ranges)
+        assert vectors_found.shape == (len(doc_ranges), vectors.dim)
+        np.testing.assert_array_equal(vectors_found, expected)
+    assert vectors.docs_range_vectors([], []) == []
