@@ -72,6 +72,21 @@ def test_group_holds_similarities(semantic_nlp):
     assert all(span.kb_id_ for span in group)
 
 
+def test_batches_searched_ahead_come_out_in_order_as_one_by_one(semantic_nlp):
+    texts = ["management of projects", "", "SQL and management of projects", "Java daily"] * 3
+    one_by_one = [_links(semantic_nlp(text)) for text in texts]
+    piped = [_links(doc) for doc in semantic_nlp.pipe(texts, batch_size=2)]
+    assert [links for links, _ in piped] == [links for links, _ in one_by_one]
+    for (_, similarities), (_, expected) in zip(piped, one_by_one, strict=True):
+        assert similarities == pytest.approx(expected, abs=1e-6)
+
+
+def _links(doc):
+    group = doc.spans[SPANS_KEY]
+    links = [(span.start, span.end, span.kb_id_) for span in group]
+    return links, group.attrs.get("similarity", [])
+
+
 @pytest.mark.parametrize("text", ["", " \n ", "\x00\x01\x02", "日本語のテキスト", "x" * 5000])
 def test_garbage_gives_no_crash(semantic_nlp, text):
     [mentions] = extract_mentions(semantic_nlp, [text])
