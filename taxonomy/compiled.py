@@ -23,7 +23,7 @@ from spacy.language import Language
 
 from taxonomy.ambiguity import load_rules
 from taxonomy.errors import TaxonomyError
-from taxonomy.nlp import build_nlp
+from taxonomy.nlp import build_nlp, share_token_vectors
 from taxonomy.semantic import FACTORY as LINKER
 from taxonomy.source import load_taxonomy
 
@@ -78,6 +78,7 @@ def load_nlp(
     if folder.is_dir():
         try:
             nlp = spacy.load(folder)
+            share_token_vectors(nlp)
         except Exception as exc:  # any damage to the cache means: rebuild it
             logger.warning("rebuilding the extraction pipeline: %s did not load: %s", folder, exc)
         else:

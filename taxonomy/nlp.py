@@ -29,7 +29,6 @@ from taxonomy.labels import normalize_label
 from taxonomy.lemmas import LemmaIndex, lemma_table
 from taxonomy.patterns import LabelGuard, SkillPattern, build_patterns, tech_tokens
 from taxonomy.proposer import FACTORY as PROPOSER
-from taxonomy.proposer import SkillProposer
 from taxonomy.semantic import FACTORY as LINKER
 from taxonomy.semantic import SkillLinker
 from taxonomy.source import Taxonomy, load_taxonomy
@@ -326,14 +325,12 @@ def build_nlp(
     component: SkillMatcher = nlp.add_pipe(FACTORY)
     component.rules = rules if rules is not None else bundled_rules()
     if semantic:
-        proposer_vectors = None
-        if propose_spans:  # the proposer's weights need the bundled untuned model's vectors
-            proposer_vectors = TokenVectors(load_static_model())
-            _add_span_proposer(nlp, span_model, proposer_vectors)
+        if propose_spans:
+            _add_span_proposer(nlp, span_model)
         model = load_static_model(model_path, bundled=LINKER_MODEL_DIR)
         linker: SkillLinker = nlp.add_pipe(LINKER)
-        tokens = TokenVectors(model, subwords=proposer_vectors)  # the proposer tokenizes first
-        linker.set_model(model, label_vectors(taxonomy, model), tokens)
+        linker.set_model(model, label_vectors(taxonomy, model))
+        share_token_vectors(nlp)
     component.enable_lemmas(patterns)
     component.add_patterns(patterns)
     component.enable_fuzzy()
@@ -343,9 +340,27 @@ def build_nlp(
     return nlp
 
 
-def _add_span_proposer(nlp: Language, path: Path | None, tokens: TokenVectors | None) -> None:
+def share_token_vectors(nlp: Language) -> None:
+    """Let the linker's word vectors reuse the subword ids of the proposer's.
+
+    The proposer gets the bundled static model's vectors and tokenizes each new word; the
+    linker's vectors take its subword ids instead of tokenizing it again. For ``build_nlp``'s
+    pipelines and those ``spacy.load`` makes of them (each component loads alone, sharing
+    nothing). Without a proposer, or a linker with a model, nothing changes.
+
+    Example: ``share_token_vectors(spacy.load(folder))``
+    """
+    if PROPOSER not in nlp.pipe_names or LINKER not in nlp.pipe_names:
+        return
+    linker: SkillLinker = nlp.get_pipe(LINKER)
+    if linker.model is None:
+        return
+    vectors = TokenVectors(load_static_model())  # the proposer's weights need the untuned model
+    nlp.get_pipe(PROPOSER).set_vectors(vectors)
+    linker.tokens = TokenVectors(linker.model, subwords=vectors)
+
+
+def _add_span_proposer(nlp: Language, path: Path | None) -> None:
     """Add the ``skill_proposer`` (weights in ``path``, default: bundled) before the matcher."""
     config = {"model": str(path)} if path is not None else {}
-    proposer: SkillProposer = nlp.add_pipe(PROPOSER, before=FACTORY, config=config)
-    if tokens is not None:
-        proposer.set_vectors(tokens)
+    nlp.add_pipe(PROPOSER, before=FACTORY, config=config)

@@ -46,6 +46,10 @@ def test_a_loaded_pipeline_extracts_what_the_built_one_did(toy_file, tmp_path):
     assert first == second
     assert any(m.method == "exact" for m in first[0])
     assert [t.text for t in loaded.tokenizer("C++/Java")] == ["C++", "/", "Java"]
+    # the linker reuses the proposer's subword ids, as in the built pipeline
+    proposer_vectors = loaded.get_pipe("skill_proposer").vectors
+    assert proposer_vectors is not None
+    assert loaded.get_pipe("skill_linker").tokens._shared is proposer_vectors
 
 
 def test_without_implied_links_only_named_skills_are_found(toy_file, tmp_path):
