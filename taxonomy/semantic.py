@@ -61,9 +61,11 @@ CONTEXT_WEIGHT = 0.35
 """Share of the sentence's similarity in a skill's similarity (the phrase's is the rest)."""
 TOP_K = 5
 SHORTLIST = 20
+"""Labels nearest a phrase that are re-scored with its sentence."""
 BLOCK_ROWS = 1024
 """Phrases compared with the label matrix at a time (bounds memory: ~60 MB for ESCO)."""
-"""Labels nearest a phrase that are re-scored with its sentence."""
+EMBED_TOKENS = 65_536
+"""Tokens of the docs whose phrase vectors are made together (bounds memory: ~64 MB)."""
 MIN_SIMILARITY = 0.5
 HEURISTIC_MIN_SIMILARITY = 0.7
 """Floor for phrases from ``candidate_ranges`` (``MIN_SIMILARITY``: for proposed spans)."""
@@ -376,14 +378,21 @@ class SkillLinker:
         )
 
     def _embedded(self, plans: list[_Plan]) -> list[_Plan]:
-        """The plans with the vectors of their ranges and contexts, all docs' made at once."""
+        """The plans with the vectors of their ranges and contexts, docs' made together.
+
+        Docs go together up to ``EMBED_TOKENS`` tokens (one more doc can pass it): their
+        prefix sums take ~1 KB a token, and a batch of 100k-character pieces would take GBs.
+        """
         tokens: TokenVectors = self.tokens  # type: ignore[assignment]
-        rows = [plan.rows for plan in plans]
-        vectors = tokens.docs_range_vectors(rows, [plan.embedded for plan in plans])
-        return [
-            replace(plan, phrases=found[: len(plan.ranges)], context=found[len(plan.ranges) :])
-            for plan, found in zip(plans, vectors, strict=True)
-        ]
+        out: list[_Plan] = []
+        for group in _by_tokens(plans, EMBED_TOKENS):
+            rows = [plan.rows for plan in group]
+            vectors = tokens.docs_range_vectors(rows, [plan.embedded for plan in group])
+            out += [
+                replace(plan, phrases=found[: len(plan.ranges)], context=found[len(plan.ranges) :])
+                for plan, found in zip(group, vectors, strict=True)
+            ]
+        return out
 
     def _group(
         self,
@@ -402,6 +411,20 @@ class SkillLinker:
             "implied": [kind == "implied" for *_, kind in found],
         }
         return SpanGroup(doc, name=self.spans_key, attrs=attrs, spans=spans)
+
+
+def _by_tokens(plans: list[_Plan], most: int) -> Iterator[list[_Plan]]:
+    """``plans`` in order, in groups of up to ``most`` tokens (or of one bigger doc)."""
+    group: list[_Plan] = []
+    size = 0
+    for plan in plans:
+        if group and size + len(plan.rows) > most:
+            yield group
+            group, size = [], 0
+        group.append(plan)
+        size += len(plan.rows)
+    if group:
+        yield group
 
 
 def _no_vectors() -> np.ndarray:

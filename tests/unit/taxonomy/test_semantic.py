@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import spacy
 
-from taxonomy import TaxonomyError, build_nlp, extract_mentions
+from taxonomy import TaxonomyError, build_nlp, extract_mentions, semantic
 from taxonomy.embeddings import label_vectors, load_static_model
 from taxonomy.extract import IMPLIED_SCALE
 from taxonomy.semantic import FACTORY, SPANS_KEY, _is_word, _top_columns
@@ -72,7 +72,11 @@ def test_group_holds_similarities(semantic_nlp):
     assert all(span.kb_id_ for span in group)
 
 
-def test_batches_searched_ahead_come_out_in_order_as_one_by_one(semantic_nlp):
+@pytest.mark.parametrize("embed_tokens", [semantic.EMBED_TOKENS, 4])
+def test_batches_give_the_links_of_one_doc_at_a_time_in_order(
+    semantic_nlp, monkeypatch, embed_tokens
+):
+    monkeypatch.setattr(semantic, "EMBED_TOKENS", embed_tokens)  # docs' vectors made in groups
     texts = ["management of projects", "", "SQL and management of projects", "Java daily"] * 3
     one_by_one = [_links(semantic_nlp(text)) for text in texts]
     piped = [_links(doc) for doc in semantic_nlp.pipe(texts, batch_size=2)]
