@@ -78,10 +78,10 @@ def load_nlp(
     if folder.is_dir():
         try:
             nlp = spacy.load(folder)
-            share_token_vectors(nlp)
         except Exception as exc:  # any damage to the cache means: rebuild it
             logger.warning("rebuilding the extraction pipeline: %s did not load: %s", folder, exc)
         else:
+            share_token_vectors(nlp)
             logger.info("loaded the extraction pipeline from %s", folder)
     if nlp is None:
         taxonomy = load_taxonomy(taxonomy_path)

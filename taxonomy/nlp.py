@@ -346,7 +346,7 @@ def share_token_vectors(nlp: Language) -> None:
     The proposer gets the bundled static model's vectors and tokenizes each new word; the
     linker's vectors take its subword ids instead of tokenizing it again. For ``build_nlp``'s
     pipelines and those ``spacy.load`` makes of them (each component loads alone, sharing
-    nothing). Without a proposer, or a linker with a model, nothing changes.
+    nothing). Without a proposer, or without a linker that has a model, nothing changes.
 
     Example: ``share_token_vectors(spacy.load(folder))``
     """
