@@ -558,7 +558,7 @@ def _top_columns(sims: np.ndarray, n: int) -> np.ndarray:
     np.negative(found, out=negated[:, :searched])
     np.negative(sims[:, full:], out=negated[:, searched:])
     best = np.argpartition(negated, n - 1, axis=1)[:, :n]
-    # Back from positions in ``values`` to columns: only for the ``n`` found.
+    # Back from positions in ``negated`` to columns: only for the ``n`` found.
     block = np.take_along_axis(top_blocks, np.minimum(best // _BLOCK, n - 1), axis=1)
     return np.where(best < searched, block * _BLOCK + best % _BLOCK, best - searched + full)
 
